@@ -1,0 +1,47 @@
+package org.pekkolab.imagepipeline.metrics;
+
+import java.util.List;
+
+/**
+ * One configuration of the sweep, measured. {@code mode} is {@code sequential}, {@code executor},
+ * {@code single} or {@code cluster}; {@code speedup} is relative to the sequential baseline.
+ *
+ * @param efficiency speedup per worker (workers times nodes)
+ * @param efficiencyPerCore speedup per available core
+ * @param threadsSeen distinct threads that ran filter work
+ * @param coresSeen distinct CPU cores those threads were seen on
+ */
+public record RunResult(
+        String mode,
+        String dispatcher,
+        int nodes,
+        int workers,
+        int images,
+        int failed,
+        int retried,
+        int lost,
+        int restarts,
+        int peakInFlight,
+        double peakHeapMb,
+        double wallMs,
+        double imagesPerSec,
+        double speedup,
+        double efficiency,
+        double efficiencyPerCore,
+        double cpuLoadMean,
+        int threadsSeen,
+        int coresSeen,
+        List<NodeStats> nodeStats,
+        List<WorkerStats> workerStats,
+        List<ImageTiming> imageTimings,
+        List<Failure> failures) {
+
+    /** A short label for tables and charts, e.g. {@code single/fork-join/2w}. */
+    public String label() {
+        return switch (mode) {
+            case "sequential" -> "sequential";
+            case "executor" -> "executor/" + workers + "w";
+            default -> mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "");
+        };
+    }
+}
