@@ -1,0 +1,158 @@
+package org.pekkolab.imagepipeline.filters;
+
+import java.util.Arrays;
+import org.pekkolab.imagepipeline.image.RasterImage;
+
+/**
+ * Sobel gradient magnitude, min-max normalised to [0, 255] over the whole image (gray output; RGB input is made
+ * gray first with {@link Grayscale}'s formula).
+ * <p>
+ * The first pass stores the exact integer {@code gx^2 + gy^2} (at most 2 * 1020^2, fits an int) and its extremes.
+ * {@code Math.sqrt} is correctly rounded and monotonic, so {@code sqrt(min)} and {@code sqrt(max)} are exactly the
+ * extremes of the double magnitudes and the output level is a non-decreasing function of the squared magnitude;
+ * the second pass evaluates the SPEC expression bit for bit, per pixel or through a table of it.
+ */
+public final class Sobel implements ImageFilter {
+
+    public static final String NAME = "sobel";
+
+    /** Use the table when it has at most this many entries per pixel: filling it costs far less than a sqrt. */
+    private static final int TABLE_ENTRIES_PER_PIXEL = 64;
+
+    /** Below this many pixels the 255 binary searches that build the table are not worth it. */
+    private static final int TABLE_MIN_PIXELS = 4096;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RasterImage apply(RasterImage input) {
+        int w = input.width();
+        int h = input.height();
+        var gray = Grayscale.grayPlane(input);
+        var squared = new int[gray.length];
+        var range = squaredMagnitudes(gray, squared, w, h);
+        var out = new byte[gray.length];
+        if (range.min() == range.max()) {
+            return RasterImage.gray(w, h, out);
+        }
+        long tableSize = (long) range.max() - range.min() + 1;
+        if (squared.length >= TABLE_MIN_PIXELS && tableSize <= (long) TABLE_ENTRIES_PER_PIXEL * squared.length) {
+            normaliseByTable(squared, out, range.min(), range.max());
+        } else {
+            normaliseDirect(squared, out, range.min(), range.max());
+        }
+        return RasterImage.gray(w, h, out);
+    }
+
+    /** Smallest and largest squared magnitude of an image. */
+    private record Range(int min, int max) {
+    }
+
+    /**
+     * Fills {@code sq} with {@code gx^2 + gy^2}. Same split as {@link GaussianBlur}: edge columns through
+     * {@link #at}, the interior slides windows of vertical sums {@code top + 2 mid + bottom} (for gx) and
+     * differences {@code bottom - top} (for gy).
+     */
+    private static Range squaredMagnitudes(byte[] s, int[] sq, int w, int h) {
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int y = 0; y < h; y++) {
+            int up = Reflect101.index(y - 1, h) * w;
+            int mid = y * w;
+            int dn = Reflect101.index(y + 1, h) * w;
+            int first = at(s, up, mid, dn, Reflect101.index(-1, w), 0, Reflect101.index(1, w));
+            sq[mid] = first;
+            min = Math.min(min, first);
+            max = Math.max(max, first);
+            if (w == 1) {
+                continue;
+            }
+            int last = at(s, up, mid, dn, w - 2, w - 1, Reflect101.index(w, w));
+            sq[mid + w - 1] = last;
+            min = Math.min(min, last);
+            max = Math.max(max, last);
+            int sumLeft = (s[up] & 0xFF) + 2 * (s[mid] & 0xFF) + (s[dn] & 0xFF);
+            int diffLeft = (s[dn] & 0xFF) - (s[up] & 0xFF);
+            int sumCentre = (s[up + 1] & 0xFF) + 2 * (s[mid + 1] & 0xFF) + (s[dn + 1] & 0xFF);
+            int diffCentre = (s[dn + 1] & 0xFF) - (s[up + 1] & 0xFF);
+            for (int x = 1; x < w - 1; x++) {
+                int top = s[up + x + 1] & 0xFF;
+                int bottom = s[dn + x + 1] & 0xFF;
+                int sumRight = top + 2 * (s[mid + x + 1] & 0xFF) + bottom;
+                int diffRight = bottom - top;
+                int gx = sumRight - sumLeft;
+                int gy = diffLeft + 2 * diffCentre + diffRight;
+                int v = gx * gx + gy * gy;
+                sq[mid + x] = v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sumLeft = sumCentre;
+                sumCentre = sumRight;
+                diffLeft = diffCentre;
+                diffCentre = diffRight;
+            }
+        }
+        return new Range(min, max);
+    }
+
+    /** gx = [-1 0 1; -2 0 2; -1 0 1], gy = its transpose; returns gx^2 + gy^2. */
+    private static int at(byte[] s, int up, int mid, int dn, int l, int c, int r) {
+        int gx = (s[up + r] & 0xFF) - (s[up + l] & 0xFF)
+                + 2 * ((s[mid + r] & 0xFF) - (s[mid + l] & 0xFF))
+                + (s[dn + r] & 0xFF) - (s[dn + l] & 0xFF);
+        int gy = (s[dn + l] & 0xFF) + 2 * (s[dn + c] & 0xFF) + (s[dn + r] & 0xFF)
+                - (s[up + l] & 0xFF) - 2 * (s[up + c] & 0xFF) - (s[up + r] & 0xFF);
+        return gx * gx + gy * gy;
+    }
+
+    /**
+     * The SPEC level {@code floor((m - min) * 255 / (max - min) + 0.5)} of {@code m = sqrt(squared)}; the cast
+     * floors because the value is never negative.
+     */
+    private static int level(int squared, double min, double range) {
+        return (int) ((Math.sqrt(squared) - min) * 255 / range + 0.5);
+    }
+
+    /** One sqrt and one division per pixel. Requires {@code minSq < maxSq}. */
+    static void normaliseDirect(int[] sq, byte[] out, int minSq, int maxSq) {
+        double min = Math.sqrt(minSq);
+        double range = Math.sqrt(maxSq) - min;
+        for (int i = 0; i < sq.length; i++) {
+            out[i] = (byte) level(sq[i], min, range);
+        }
+    }
+
+    /**
+     * One table load per pixel. The level is non-decreasing in the squared magnitude, so the table over
+     * {@code [minSq, maxSq]} is 256 runs whose starts a binary search finds with the exact {@link #level}.
+     * Requires {@code minSq < maxSq}.
+     */
+    static void normaliseByTable(int[] sq, byte[] out, int minSq, int maxSq) {
+        double min = Math.sqrt(minSq);
+        double range = Math.sqrt(maxSq) - min;
+        var table = new byte[maxSq - minSq + 1];
+        int runStart = 0;
+        for (int k = 1; k <= 255; k++) {
+            int lo = minSq + runStart;
+            int hi = maxSq;
+            while (lo < hi) {
+                int probe = (lo + hi) >>> 1;
+                if (level(probe, min, range) >= k) {
+                    hi = probe;
+                } else {
+                    lo = probe + 1;
+                }
+            }
+            int runEnd = lo - minSq;
+            Arrays.fill(table, runStart, runEnd, (byte) (k - 1));
+            runStart = runEnd;
+        }
+        Arrays.fill(table, runStart, table.length, (byte) 255);
+        for (int i = 0; i < sq.length; i++) {
+            out[i] = table[sq[i] - minSq];
+        }
+    }
+}
