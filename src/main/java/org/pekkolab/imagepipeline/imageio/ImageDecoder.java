@@ -78,7 +78,12 @@ public final class ImageDecoder {
                 throw new UndecodableImageException("image is " + info.width() + "x" + info.height()
                         + ", too large for one plane");
             }
-            return toRaster(session.read());
+            BufferedImage decoded = session.read();
+            try {
+                return toRaster(decoded);
+            } catch (RuntimeException e) { // colour management (CMMException, ProfileDataException) on odd ICC data
+                throw new UndecodableImageException("unsupported image: " + oneLine(e.toString()), e);
+            }
         }
     }
 
