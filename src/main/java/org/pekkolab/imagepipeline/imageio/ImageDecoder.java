@@ -1,0 +1,343 @@
+package org.pekkolab.imagepipeline.imageio;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.pekkolab.imagepipeline.image.RasterImage;
+
+/**
+ * Decodes JPEG (baseline, progressive, CMYK/YCCK through the TwelveMonkeys plugin), PNG, BMP and GIF
+ * (first frame) into 8-bit planes: alpha is dropped (not composited), palettes are expanded to RGB,
+ * 16-bit samples become {@code v >> 8} (as OpenCV does) and CMYK becomes RGB. An image stays one gray
+ * plane only when its colour model is a non-indexed gray one.
+ *
+ * <p>Immutable and thread-safe: every call opens its own stream and reader, so one instance can be
+ * shared by all workers. The pixel count is checked against {@code maxPixels} from the header, before
+ * any pixel buffer exists, so a decompression bomb costs a few bytes of reading.
+ */
+public final class ImageDecoder {
+
+    /** The CLI's default {@code --max-pixels}. */
+    public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+    private final long maxPixels;
+
+    public ImageDecoder() {
+        this(DEFAULT_MAX_PIXELS);
+    }
+
+    public ImageDecoder(long maxPixels) {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /** Reads the format and dimensions from the header only. */
+    public ImageInfo probe(byte[] encoded) throws UndecodableImageException {
+        try (Session session = open(encoded, "input")) {
+            return session.info();
+        }
+    }
+
+    /**
+     * Decodes the first image in {@code encoded}.
+     *
+     * @param nameForMessages file name for the exception's cause; the reason itself stays name-free
+     *                        because the caller lists it next to the file anyway
+     */
+    public RasterImage decode(byte[] encoded, String nameForMessages) throws UndecodableImageException {
+        try (Session session = open(encoded, nameForMessages)) {
+            ImageInfo info = session.info();
+            if (info.pixelCount() > maxPixels) {
+                throw new UndecodableImageException("image is " + info.width() + "x" + info.height() + " = "
+                        + info.pixelCount() + " pixels, over --max-pixels " + maxPixels);
+            }
+            if (info.pixelCount() > Integer.MAX_VALUE - 8) {
+                throw new UndecodableImageException("image is " + info.width() + "x" + info.height()
+                        + ", too large for one plane");
+            }
+            BufferedImage decoded = session.read();
+            try {
+                return toRaster(decoded);
+            } catch (RuntimeException e) { // colour management (CMMException, ProfileDataException) on odd ICC data
+                throw new UndecodableImageException("unsupported image: " + oneLine(e.toString()), e);
+            }
+        }
+    }
+
+    private static Session open(byte[] encoded, String name) throws UndecodableImageException {
+        if (encoded == null || encoded.length == 0) {
+            throw new UndecodableImageException("empty file");
+        }
+        ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded));
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+        if (!readers.hasNext()) {
+            closeQuietly(stream);
+            throw new UndecodableImageException("not a decodable image");
+        }
+        ImageReader reader = readers.next();
+        reader.setInput(stream, true, true);
+        return new Session(reader, stream, name);
+    }
+
+    /** One reader over one stream; closing disposes both. */
+    private record Session(ImageReader reader, ImageInputStream stream, String name) implements AutoCloseable {
+
+        ImageInfo info() throws UndecodableImageException {
+            try {
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                return new ImageInfo(format, reader.getWidth(0), reader.getHeight(0));
+            } catch (IOException | RuntimeException e) {
+                throw failure(e, name);
+            }
+        }
+
+        BufferedImage read() throws UndecodableImageException {
+            TruncationWatch watch = new TruncationWatch();
+            reader.addIIOReadWarningListener(watch);
+            BufferedImage image;
+            try {
+                image = reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                throw failure(e, name);
+            }
+            if (watch.truncated) {
+                throw new UndecodableImageException("truncated image data");
+            }
+            return image;
+        }
+
+        @Override
+        public void close() {
+            reader.dispose();
+            closeQuietly(stream);
+        }
+    }
+
+    /**
+     * JPEG readers only warn about a file that ends early and pad the rest with gray; for a pipeline that
+     * is a broken input, so the warning is remembered and becomes a failure after the read. libjpeg (the
+     * JDK reader) says "Premature end of JPEG file", TwelveMonkeys "Truncated File - Missing EOI marker".
+     * Other warnings (e.g. extraneous bytes before a marker) are common in sound photos and are ignored.
+     */
+    private static final class TruncationWatch implements IIOReadWarningListener {
+        volatile boolean truncated;
+
+        @Override
+        public void warningOccurred(ImageReader source, String warning) {
+            String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+            if (text.contains("premature end of jpeg file") || text.contains("truncated file")) {
+                truncated = true;
+            }
+        }
+    }
+
+    private static UndecodableImageException failure(Exception e, String name) {
+        IOException cause = new IOException("decoding " + name + " failed", e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return new UndecodableImageException("truncated image data", cause);
+            }
+        }
+        String detail = oneLine(e.getMessage());
+        if (e instanceof IIOException && detail.toLowerCase(Locale.ROOT).contains("unsupported")) {
+            return new UndecodableImageException("unsupported image: " + detail, cause);
+        }
+        return new UndecodableImageException(
+                "not a decodable image (" + (detail.isEmpty() ? e.getClass().getSimpleName() : detail) + ")", cause);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+    }
+
+    private static void closeQuietly(ImageInputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // a memory-backed stream has nothing to flush; nothing useful to report
+        }
+    }
+
+    // ---- BufferedImage -> planes -------------------------------------------------------------------
+
+    /** Converts a decoded image to planes; public so tools and tests can reuse the exact same rules. */
+    public static RasterImage toRaster(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        ColorSpace cs = cm.getColorSpace();
+        if (cm instanceof IndexColorModel icm) {
+            return fromIndexed(image.getRaster(), icm);
+        }
+        boolean gray = cs.getType() == ColorSpace.TYPE_GRAY;
+        if (!gray && !cs.isCS_sRGB()) {
+            // CMYK rasters, ICC-tagged RGB and the like: let the colour engine do sRGB once, in bulk.
+            return toRaster(toSrgb(image));
+        }
+        if (cm instanceof ComponentColorModel && !cm.isAlphaPremultiplied()) {
+            Raster raster = image.getRaster();
+            int bands = gray ? 1 : 3;
+            if (raster.getDataBuffer() instanceof DataBufferByte
+                    && raster.getSampleModel() instanceof ComponentSampleModel
+                    && allSampleSizes(cm, 8)) {
+                return fromInterleavedBytes(raster, bands);
+            }
+            return fromComponents(raster, cm, bands);
+        }
+        return fromPackedRgb(image);
+    }
+
+    private static boolean allSampleSizes(ColorModel cm, int bits) {
+        for (int size : cm.getComponentSize()) {
+            if (size != bits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Fast path (TYPE_3BYTE_BGR, TYPE_BYTE_GRAY, PNG's 8-bit layouts): straight from the byte array. */
+    private static RasterImage fromInterleavedBytes(Raster raster, int bands) {
+        ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
+        DataBufferByte buffer = (DataBufferByte) raster.getDataBuffer();
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int pixelStride = sm.getPixelStride();
+        int scanline = sm.getScanlineStride();
+        int[] bankIndices = sm.getBankIndices();
+        int[] bandOffsets = sm.getBandOffsets();
+        int[] bankOffsets = buffer.getOffsets();
+        // raster (minX, minY) is sample-model (minX - translateX, minY - translateY): matters for child rasters
+        int origin = (raster.getMinY() - raster.getSampleModelTranslateY()) * scanline
+                + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
+        byte[][] planes = new byte[bands][width * height];
+        for (int b = 0; b < bands; b++) {
+            byte[] src = buffer.getData(bankIndices[b]);
+            byte[] dst = planes[b];
+            int base = origin + bankOffsets[bankIndices[b]] + bandOffsets[b];
+            if (pixelStride == 1) {
+                for (int y = 0; y < height; y++) {
+                    System.arraycopy(src, base + y * scanline, dst, y * width, width);
+                }
+            } else {
+                int i = 0;
+                for (int y = 0; y < height; y++) {
+                    int p = base + y * scanline;
+                    for (int x = 0; x < width; x++, p += pixelStride) {
+                        dst[i++] = src[p];
+                    }
+                }
+            }
+        }
+        return new RasterImage(width, height, planes);
+    }
+
+    /** Any other component layout (16-bit PNG, ushort gray): samples by rows, scaled to 8 bits. */
+    private static RasterImage fromComponents(Raster raster, ColorModel cm, int bands) {
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int minX = raster.getMinX();
+        int minY = raster.getMinY();
+        byte[][] planes = new byte[bands][width * height];
+        int[] row = new int[width];
+        for (int b = 0; b < bands; b++) {
+            int bits = cm.getComponentSize(b);
+            byte[] dst = planes[b];
+            for (int y = 0; y < height; y++) {
+                raster.getSamples(minX, minY + y, width, 1, b, row);
+                int offset = y * width;
+                for (int x = 0; x < width; x++) {
+                    dst[offset + x] = (byte) to8Bits(row[x], bits);
+                }
+            }
+        }
+        return new RasterImage(width, height, planes);
+    }
+
+    private static int to8Bits(int value, int bits) {
+        if (bits > 8) {
+            return value >>> (bits - 8);
+        }
+        if (bits == 8) {
+            return value;
+        }
+        int max = (1 << bits) - 1;
+        return (value * 255 + max / 2) / max;
+    }
+
+    /** Palette images (GIF, 8-bit BMP, palette PNG, also 1/2/4-bit gray PNG): indices by rows, then lookup. */
+    private static RasterImage fromIndexed(Raster raster, IndexColorModel icm) {
+        int size = icm.getMapSize();
+        byte[] reds = new byte[size];
+        byte[] greens = new byte[size];
+        byte[] blues = new byte[size];
+        icm.getReds(reds);
+        icm.getGreens(greens);
+        icm.getBlues(blues);
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        byte[] r = new byte[width * height];
+        byte[] g = new byte[width * height];
+        byte[] bl = new byte[width * height];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, row);
+            int offset = y * width;
+            for (int x = 0; x < width; x++) {
+                int index = row[x] < size ? row[x] : 0;
+                r[offset + x] = reds[index];
+                g[offset + x] = greens[index];
+                bl[offset + x] = blues[index];
+            }
+        }
+        return RasterImage.rgb(width, height, r, g, bl);
+    }
+
+    /** Packed and other sRGB layouts (e.g. 16-bit BMP): getRGB one row at a time into a reused buffer. */
+    private static RasterImage fromPackedRgb(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        byte[] r = new byte[width * height];
+        byte[] g = new byte[width * height];
+        byte[] b = new byte[width * height];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            int offset = y * width;
+            for (int x = 0; x < width; x++) {
+                int argb = row[x];
+                r[offset + x] = (byte) (argb >> 16);
+                g[offset + x] = (byte) (argb >> 8);
+                b[offset + x] = (byte) argb;
+            }
+        }
+        return RasterImage.rgb(width, height, r, g, b);
+    }
+
+    private static BufferedImage toSrgb(BufferedImage image) {
+        BufferedImage srgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        new ColorConvertOp(null).filter(image, srgb);
+        return srgb;
+    }
+}
