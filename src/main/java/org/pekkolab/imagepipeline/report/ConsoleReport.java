@@ -1,0 +1,121 @@
+package org.pekkolab.imagepipeline.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.pekkolab.imagepipeline.metrics.Failure;
+import org.pekkolab.imagepipeline.metrics.NodeStats;
+import org.pekkolab.imagepipeline.metrics.Report;
+import org.pekkolab.imagepipeline.metrics.RunResult;
+
+/**
+ * The end-of-run summary for a terminal or a log file: a fixed-width table of the runs, then what
+ * the {@link Analysis} concludes, then the failed inputs. Plain ASCII, no colours, about 120 columns;
+ * the failed/retried/lost/restarts columns only appear when one of them is non-zero.
+ */
+public final class ConsoleReport {
+
+    private static final String NL = System.lineSeparator();
+
+    private ConsoleReport() {}
+
+    public static String render(Report report) {
+        Analysis analysis = Analysis.of(report);
+        StringBuilder out = new StringBuilder();
+        runTable(report.runs(), out);
+        out.append(NL);
+        analysis(analysis, out);
+        failures(report.failures(), out);
+        return out.toString();
+    }
+
+    private static void runTable(List<RunResult> runs, StringBuilder out) {
+        boolean troubles = runs.stream().anyMatch(r -> r.failed() + r.retried() + r.lost() + r.restarts() > 0);
+        List<String> header = new ArrayList<>(List.of(
+                "run", "mode", "dispatcher", "workers", "time", "img/s", "speedup", "eff", "CPU", "threads", "cores"));
+        if (troubles) {
+            header.addAll(List.of("failed", "retried", "lost", "restarts"));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult r : runs) {
+            List<String> row = new ArrayList<>(List.of(
+                    r.label(), r.mode(), r.dispatcher(),
+                    r.workers() + (r.nodes() > 1 ? "x" + r.nodes() + "n" : ""),
+                    Numbers.duration(r.wallMs()),
+                    Numbers.display(r.imagesPerSec(), Numbers.COARSE),
+                    Numbers.display(r.speedup(), Numbers.SHORT_RATIO),
+                    Numbers.display(r.efficiency(), Numbers.SHORT_RATIO),
+                    Numbers.percent(r.cpuLoadMean()),
+                    String.valueOf(r.threadsSeen()),
+                    String.valueOf(r.coresSeen())));
+            if (troubles) {
+                row.addAll(List.of(String.valueOf(r.failed()), String.valueOf(r.retried()),
+                        String.valueOf(r.lost()), String.valueOf(r.restarts())));
+            }
+            rows.add(row);
+        }
+        int[] widths = new int[header.size()];
+        Stream.concat(Stream.of(header), rows.stream()).forEach(row -> {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        });
+        line(header, widths, out);
+        out.append("-".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append(NL);
+        for (int i = 0; i < runs.size(); i++) {
+            line(rows.get(i), widths, out);
+            List<NodeStats> nodes = runs.get(i).nodeStats();
+            if (nodes != null && nodes.size() > 1) {
+                nodes.forEach(n -> out.append("    node ").append(n.address())
+                        .append("  pid ").append(n.pid())
+                        .append("  images ").append(n.images())
+                        .append("  busy ").append(Numbers.duration(n.busyMs()))
+                        .append("  cpu ").append(Numbers.percent(n.cpuLoadMean()))
+                        .append(" mean / ").append(Numbers.percent(n.cpuLoadPeak())).append(" peak")
+                        .append(NL));
+            }
+        }
+    }
+
+    /** Text columns (the first three) left-aligned, figures right-aligned. */
+    private static void line(List<String> cells, int[] widths, StringBuilder out) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String format = c < 3 ? "%-" + widths[c] + "s" : "%" + widths[c] + "s";
+            line.append(c == 0 ? "" : "  ").append(String.format(format, cells.get(c)));
+        }
+        out.append(line.toString().stripTrailing()).append(NL);
+    }
+
+    private static void analysis(Analysis a, StringBuilder out) {
+        a.best().ifPresentOrElse(
+                b -> out.append("Best configuration: ").append(b.label())
+                        .append(": ").append(Numbers.display(b.imagesPerSec(), Numbers.COARSE)).append(" img/s")
+                        .append(", speedup ").append(Numbers.display(b.speedup(), Numbers.SHORT_RATIO))
+                        .append(", efficiency ").append(Numbers.display(b.efficiency(), Numbers.SHORT_RATIO)).append(NL),
+                () -> out.append("Best configuration: none (no parallel run)").append(NL));
+        if (!a.serialFractionKnown()) {
+            out.append("Serial fraction: undefined (no run with more than one worker)").append(NL);
+            return;
+        }
+        out.append("Karp-Flatt serial fraction e = (1/S - 1/p) / (1 - 1/p):").append(NL);
+        int width = a.karpFlatt().stream().mapToInt(k -> k.label().length()).max().orElse(0);
+        a.karpFlatt().forEach(k -> out.append(String.format("  %-" + width + "s  p=%-3d S=%-6s e=%s",
+                k.label(), k.p(), Numbers.display(k.speedup(), Numbers.SHORT_RATIO), Numbers.display(k.e(), Numbers.RATIO))).append(NL));
+        out.append("Estimated serial fraction f = ").append(Numbers.display(a.serialFraction(), Numbers.RATIO))
+                .append(" (median of e over ").append(a.karpFlatt().size()).append(" runs, clamped to [0, 1])").append(NL);
+        out.append("Amdahl bound: ").append(Numbers.display(a.amdahlAtCores(), Numbers.SHORT_RATIO)).append("x on this machine's ")
+                .append(a.cores()).append(" cores, ")
+                .append(Double.isInfinite(a.amdahlLimit()) ? "unbounded" : Numbers.display(a.amdahlLimit(), Numbers.SHORT_RATIO) + "x")
+                .append(" as p -> infinity").append(NL);
+    }
+
+    private static void failures(List<Failure> failures, StringBuilder out) {
+        if (failures == null || failures.isEmpty()) {
+            return;
+        }
+        out.append(NL).append("Failures (").append(failures.size()).append("):").append(NL);
+        failures.forEach(f -> out.append("  ").append(f.file()).append(": ").append(f.reason()).append(NL));
+    }
+}

@@ -1,0 +1,177 @@
+package org.pekkolab.imagepipeline.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.metrics.Report;
+import org.pekkolab.imagepipeline.metrics.RunResult;
+
+/**
+ * Writes everything one invocation measured into a directory: {@code report.json} (SPEC §5, plus an
+ * {@code analysis} object), {@code runs.csv}, {@code images.csv} and the charts of {@link ChartWriter}.
+ * Per-image timings go to the CSV only: in JSON they would dwarf the rest of the report.
+ */
+public final class ReportWriter {
+
+    public static final String REPORT_JSON = "report.json";
+    public static final String RUNS_CSV = "runs.csv";
+    public static final String IMAGES_CSV = "images.csv";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new SimpleModule("rounding").setSerializerModifier(new RoundDoubles()))
+            .addMixIn(RunResult.class, RunResultJson.class)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /** The columns of {@code runs.csv}, named as the JSON properties they mirror. */
+    private static final List<Column> RUN_COLUMNS = List.of(
+            new Column("label", RunResult::label),
+            new Column("mode", RunResult::mode),
+            new Column("dispatcher", RunResult::dispatcher),
+            new Column("nodes", RunResult::nodes),
+            new Column("workers", RunResult::workers),
+            new Column("images", RunResult::images),
+            new Column("failed", RunResult::failed),
+            new Column("retried", RunResult::retried),
+            new Column("lost", RunResult::lost),
+            new Column("restarts", RunResult::restarts),
+            new Column("peakInFlight", RunResult::peakInFlight),
+            new Column("peakHeapMb", RunResult::peakHeapMb),
+            new Column("wallMs", RunResult::wallMs),
+            new Column("imagesPerSec", RunResult::imagesPerSec),
+            new Column("speedup", RunResult::speedup),
+            new Column("efficiency", RunResult::efficiency),
+            new Column("efficiencyPerCore", RunResult::efficiencyPerCore),
+            new Column("cpuLoadMean", RunResult::cpuLoadMean),
+            new Column("threadsSeen", RunResult::threadsSeen),
+            new Column("coresSeen", RunResult::coresSeen));
+
+    private ReportWriter() {}
+
+    /** Creates {@code dir} if needed and returns the files written, in writing order. */
+    public static List<Path> write(Report report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Analysis analysis = Analysis.of(report);
+        List<Path> written = new ArrayList<>();
+        written.add(writeJson(report, analysis, dir.resolve(REPORT_JSON)));
+        written.add(writeCsv(dir.resolve(RUNS_CSV), runsCsv(report)));
+        written.add(writeCsv(dir.resolve(IMAGES_CSV), imagesCsv(report)));
+        written.addAll(ChartWriter.write(report, analysis, dir));
+        return List.copyOf(written);
+    }
+
+    private static Path writeJson(Report report, Analysis analysis, Path file) throws IOException {
+        ObjectNode root = JSON.valueToTree(report);
+        root.set("analysis", JSON.valueToTree(analysis));
+        JSON.writeValue(file.toFile(), root);
+        return file;
+    }
+
+    private static Path writeCsv(Path file, Stream<List<?>> records) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (List<?> record : (Iterable<List<?>>) records::iterator) {
+                out.write(Csv.line(record));
+            }
+        }
+        return file;
+    }
+
+    private static Stream<List<?>> runsCsv(Report report) {
+        Stream<List<?>> header = Stream.of(RUN_COLUMNS.stream().map(Column::name).toList());
+        Stream<List<?>> rows = report.runs().stream().map(run -> RUN_COLUMNS.stream().map(c -> c.cell(run)).toList());
+        return Stream.concat(header, rows);
+    }
+
+    private static Stream<List<?>> imagesCsv(Report report) {
+        List<String> header = new ArrayList<>(List.of("run", "image", "worker", "node", "thread", "core", "decode_us"));
+        report.filters().forEach(filter -> header.add(filter + "_us"));
+        header.add("total_us");
+        Stream<List<?>> rows = report.runs().stream()
+                .flatMap(run -> run.imageTimings() == null ? Stream.empty()
+                        : run.imageTimings().stream().map(t -> imageRow(run.label(), t, report.filters().size())));
+        return Stream.concat(Stream.of(header), rows);
+    }
+
+    /** Filter cells missing from a shorter {@code filterMicros} list stay empty rather than shifting columns. */
+    private static List<?> imageRow(String run, ImageTiming t, int filters) {
+        List<Object> row = new ArrayList<>(List.of(run, t.image(), t.worker(), t.node(), t.thread(), t.core(), t.decodeMicros()));
+        for (int i = 0; i < filters; i++) {
+            row.add(i < t.filterMicros().size() ? t.filterMicros().get(i) : null);
+        }
+        row.add(t.totalMicros());
+        return row;
+    }
+
+    private record Column(String name, Function<RunResult, Object> value) {
+        Object cell(RunResult run) {
+            Object v = value.apply(run);
+            return v instanceof Double d ? Numbers.fixed(d, Numbers.decimals(name)) : v;
+        }
+    }
+
+    /** Keeps the model annotation-free: adds the label, leaves the per-image timings to {@code images.csv}. */
+    @JsonPropertyOrder({"label", "mode"})
+    @JsonIgnoreProperties("imageTimings")
+    private interface RunResultJson {
+        @JsonProperty("label")
+        String label();
+    }
+
+    /** Rounds every double property by its name ({@link Numbers#decimals}); non-finite values become null. */
+    private static final class RoundDoubles extends BeanSerializerModifier {
+        @Override
+        public List<BeanPropertyWriter> changeProperties(
+                SerializationConfig config, BeanDescription bean, List<BeanPropertyWriter> properties) {
+            for (BeanPropertyWriter property : properties) {
+                Class<?> type = property.getType().getRawClass();
+                if (type == double.class || type == Double.class) {
+                    property.assignSerializer(new Rounded(Numbers.decimals(property.getName())));
+                }
+            }
+            return properties;
+        }
+    }
+
+    private static final class Rounded extends StdSerializer<Object> {
+        private final int decimals;
+
+        Rounded(int decimals) {
+            super(Object.class);
+            this.decimals = decimals;
+        }
+
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            double d = ((Number) value).doubleValue();
+            if (Double.isFinite(d)) {
+                gen.writeNumber(Numbers.round(d, decimals));
+            } else {
+                gen.writeNull();
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.pekkolab.imagepipeline.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnalysisTest {
+
+    private static final double EPS = 1e-4;
+
+    @Test
+    void karpFlattOfHandComputedExample() {
+        // (1/1.8 - 1/2) / (1 - 1/2) = 0.0556 / 0.5
+        assertEquals(0.1111, Analysis.karpFlatt(1.8, 2), EPS);
+        assertEquals(0.0, Analysis.karpFlatt(4, 4), EPS);
+        assertThrows(IllegalArgumentException.class, () -> Analysis.karpFlatt(1, 1));
+    }
+
+    @Test
+    void amdahlBounds() {
+        assertEquals(3.0, Analysis.amdahl(1.0 / 9, 4), EPS);
+        assertEquals(4.0, Analysis.amdahl(0, 4), EPS);
+        assertEquals(1.0, Analysis.amdahl(1, 64), EPS);
+    }
+
+    @Test
+    void sweepAnalysis() {
+        Analysis a = Analysis.of(Fixtures.sweep());
+
+        assertEquals("single/fork-join/4w", a.best().orElseThrow().label());
+        assertEquals(64.0, a.best().orElseThrow().imagesPerSec(), EPS);
+        assertEquals(3.2, a.best().orElseThrow().speedup(), EPS);
+        assertEquals(0.8, a.best().orElseThrow().efficiency(), EPS);
+
+        assertEquals(List.of("executor/2w", "single/fork-join/2w", "single/fork-join/4w", "cluster/fork-join/2wx2n"),
+                a.karpFlatt().stream().map(Analysis.KarpFlatt::label).toList());
+        assertEquals(List.of(2, 2, 4, 4), a.karpFlatt().stream().map(Analysis.KarpFlatt::p).toList());
+        assertEquals(0.0833, a.karpFlatt().get(2).e(), EPS);
+        assertEquals(0.2, a.karpFlatt().get(3).e(), EPS);
+
+        assertTrue(a.serialFractionKnown());
+        assertEquals(1.0 / 9, a.serialFraction(), EPS);
+        assertEquals(3.0, a.amdahlAtCores(), EPS);
+        assertEquals(9.0, a.amdahlLimit(), EPS);
+    }
+
+    @Test
+    void withoutMultiWorkerRunsTheSerialFractionIsUndefined() {
+        var seq = Fixtures.run("sequential", "none", 1, 1, 1.0, List.of(), List.of());
+        var one = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
+        Analysis a = Analysis.of(List.of(seq, one), 2);
+
+        assertEquals("single/fork-join/1w", a.best().orElseThrow().label());
+        assertTrue(a.karpFlatt().isEmpty());
+        assertFalse(a.serialFractionKnown());
+        assertTrue(Double.isNaN(a.amdahlAtCores()));
+        assertTrue(Analysis.of(List.of(seq), 2).best().isEmpty());
+    }
+
+    @Test
+    void superlinearSpeedupClampsTheSerialFractionToZero() {
+        var fast = Fixtures.run("single", "fork-join", 1, 2, 2.2, List.of(), List.of());
+        Analysis a = Analysis.of(List.of(fast), 8);
+
+        assertTrue(a.karpFlatt().get(0).e() < 0);
+        assertEquals(0.0, a.serialFraction());
+        assertEquals(8.0, a.amdahlAtCores(), EPS);
+        assertTrue(Double.isInfinite(a.amdahlLimit()));
+    }
+}

@@ -1,0 +1,56 @@
+package org.pekkolab.imagepipeline.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsoleReportTest {
+
+    @Test
+    void rendersTableAnalysisNodesAndFailures() {
+        String text = ConsoleReport.render(Fixtures.sweep());
+
+        for (String label : List.of("sequential", "executor/2w", "single/fork-join/1w", "single/fork-join/4w", "cluster/fork-join/2wx2n")) {
+            assertTrue(text.contains(label), label);
+        }
+        String executorRow = line(text, "executor/2w ");
+        for (String figure : List.of("thread-pool", "555.6 ms", "36.0", "1.80", "0.90", "88%")) {
+            assertTrue(executorRow.contains(figure), figure + " in " + executorRow);
+        }
+        assertTrue(line(text, "sequential ").contains("1.00 s"));
+        assertTrue(line(text, "cluster/fork-join/2wx2n").contains("2x2n"));
+
+        assertTrue(text.contains("    node pekko://lab@127.0.0.1:25521  pid 4343  images 8  busy 1.23 s  cpu 77% mean / 99% peak"));
+        assertEquals(2, text.lines().filter(l -> l.startsWith("    node ")).count(), "node rows only for the cluster run");
+
+        assertTrue(text.contains("Best configuration: single/fork-join/4w: 64.0 img/s, speedup 3.20, efficiency 0.80"));
+        assertTrue(line(text, "  single/fork-join/2w ").contains("e=0.111"));
+        assertTrue(line(text, "  cluster/fork-join/2wx2n ").contains("e=0.200"));
+        assertTrue(text.contains("Estimated serial fraction f = 0.111"));
+        assertTrue(text.contains("Amdahl bound: 3.00x on this machine's 4 cores, 9.00x as p -> infinity"));
+        assertTrue(text.contains("broken.jpg: not a decodable image"));
+
+        assertFalse(text.contains("\u001b"), "no ANSI escapes");
+        assertFalse(line(text, "run ").contains("failed"), "trouble columns only when needed");
+        text.lines().forEach(l -> assertTrue(l.length() <= 120, l));
+    }
+
+    @Test
+    void showsTroubleColumnsAndUndefinedSerialFraction() {
+        var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
+        var troubled = new org.pekkolab.imagepipeline.metrics.RunResult(r.mode(), r.dispatcher(), 1, 1, 20, 2, 3, 0, 1,
+                1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, List.of(), List.of(), List.of(), List.of());
+        String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
+
+        assertTrue(line(text, "run ").contains("failed  retried  lost  restarts"));
+        assertTrue(text.contains("Serial fraction: undefined"));
+        assertFalse(text.contains("Failures"));
+    }
+
+    private static String line(String text, String start) {
+        return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError("no line " + start));
+    }
+}

@@ -1,0 +1,69 @@
+package org.pekkolab.imagepipeline.report;
+
+import java.util.List;
+import org.pekkolab.imagepipeline.metrics.Failure;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.metrics.NodeStats;
+import org.pekkolab.imagepipeline.metrics.Report;
+import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.metrics.WorkerStats;
+
+/** Hand-made reports with round numbers, so expected figures can be computed by hand. */
+final class Fixtures {
+
+    static final List<String> FILTERS = List.of("grayscale", "blur", "sobel");
+    static final double BASELINE_MS = 1000;
+    static final double BASELINE_PER_SEC = 20;
+
+    private Fixtures() {}
+
+    /**
+     * Baseline 1000 ms; Karp–Flatt e: executor/2w 0.1111, single 2w 0.1111, single 4w 0.0833,
+     * cluster 2w x2n 0.2, so f = median = 1/9 and the Amdahl bound is 3.0 on 4 cores, 9 in the limit.
+     */
+    static Report sweep() {
+        NodeStats node = node("pekko://lab@127.0.0.1:25520", 4242, 20, 0.9);
+        List<RunResult> runs = List.of(
+                run("sequential", "none", 1, 1, 1.0, List.of(node), List.of()),
+                run("executor", "thread-pool", 1, 2, 1.8, List.of(node), List.of(
+                        timing("a,b.jpg", 11, 12, 13), timing("plain.jpg", 21, 22, 23))),
+                run("single", "fork-join", 1, 1, 0.95, List.of(node), List.of(timing("plain.jpg", 1, 2, 3))),
+                run("single", "fork-join", 1, 2, 1.8, List.of(node), List.of()),
+                run("single", "fork-join", 1, 4, 3.2, List.of(node), List.of()),
+                run("cluster", "fork-join", 2, 2, 2.5,
+                        List.of(node("pekko://lab@127.0.0.1:25520", 4242, 12, 0.91),
+                                node("pekko://lab@127.0.0.1:25521", 4343, 8, 0.77)),
+                        List.of()));
+        return report(runs, List.of(new Failure("broken.jpg", "not a decodable image")));
+    }
+
+    static Report report(List<RunResult> runs, List<Failure> failures) {
+        return new Report(
+                new Report.Host(4, "17.0.15", 4242, "Linux", 2048),
+                new Report.Input("images", 10, 2, 20),
+                FILTERS,
+                new Report.Baseline(BASELINE_MS, BASELINE_PER_SEC),
+                runs,
+                failures);
+    }
+
+    /** A run whose wall time and throughput follow from its speedup over the fixture baseline. */
+    static RunResult run(String mode, String dispatcher, int nodes, int workers, double speedup,
+                         List<NodeStats> nodeStats, List<ImageTiming> timings) {
+        int p = nodes * workers;
+        return new RunResult(mode, dispatcher, nodes, workers, 20, 0, 0, 0, 0, p, 256.25,
+                BASELINE_MS / speedup, BASELINE_PER_SEC * speedup, speedup, speedup / p, speedup / 4,
+                0.8765, p, Math.min(p, 4), nodeStats,
+                List.of(new WorkerStats("worker-1", "node-1", 20, 900.0, List.of("t-1"), List.of(0))),
+                timings, List.of());
+    }
+
+    static NodeStats node(String address, long pid, int images, double cpu) {
+        return new NodeStats(address, pid, images, 1234.56, cpu, 0.99, 300.0, 12.5, 8, 4);
+    }
+
+    static ImageTiming timing(String image, long... filterMicros) {
+        return new ImageTiming(image, "worker-1", "node-1", "pool-1-thread-1", 2, 100,
+                java.util.Arrays.stream(filterMicros).boxed().toList(), 1000);
+    }
+}

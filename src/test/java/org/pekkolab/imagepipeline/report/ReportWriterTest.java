@@ -1,0 +1,120 @@
+package org.pekkolab.imagepipeline.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesAllFilesIntoAFreshDirectory() throws Exception {
+        Path dir = tmp.resolve("out/report");
+        List<Path> written = ReportWriter.write(Fixtures.sweep(), dir);
+
+        assertEquals(List.of("report.json", "runs.csv", "images.csv", "speedup.png", "throughput.png"),
+                written.stream().map(p -> p.getFileName().toString()).toList());
+        written.forEach(p -> assertTrue(Files.isRegularFile(p) && p.startsWith(dir), p.toString()));
+    }
+
+    @Test
+    void reportJsonHasSpecFieldsAndNoImageTimings() throws Exception {
+        ReportWriter.write(Fixtures.sweep(), tmp);
+        JsonNode root = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
+
+        assertEquals(4, root.at("/host/cores").asInt());
+        assertEquals("images", root.at("/input/dir").asText());
+        assertEquals(20, root.at("/input/images").asInt());
+        assertEquals(List.of("grayscale", "blur", "sobel"),
+                List.of(root.at("/filters/0").asText(), root.at("/filters/1").asText(), root.at("/filters/2").asText()));
+        assertEquals(1000.0, root.at("/baseline/wallMs").asDouble());
+
+        JsonNode runs = root.get("runs");
+        assertEquals(6, runs.size());
+        assertEquals("sequential", runs.at("/0/mode").asText());
+        assertEquals("executor/2w", runs.at("/1/label").asText());
+        for (JsonNode run : runs) {
+            assertFalse(run.has("imageTimings"), run.toString());
+            assertTrue(run.has("workerStats") && run.has("failures") && run.has("peakInFlight"));
+        }
+        JsonNode cluster = runs.get(5);
+        assertEquals(2, cluster.get("nodeStats").size());
+        assertEquals("pekko://lab@127.0.0.1:25521", cluster.at("/nodeStats/1/address").asText());
+        assertEquals(4343, cluster.at("/nodeStats/1/pid").asLong());
+        assertEquals(0.77, cluster.at("/nodeStats/1/cpuLoadMean").asDouble());
+
+        // rounded at write time: 1000 / 1.8 ms to 0.1, efficiency 1.8 / 2 already exact, 1/9 to 3 decimals
+        assertTrue(runs.at("/1/wallMs").isNumber());
+        assertEquals("555.6", runs.at("/1/wallMs").asText());
+        assertEquals(0.9, runs.at("/1/efficiency").asDouble());
+        assertEquals("1234.6", runs.at("/1/nodeStats/0/busyMs").asText());
+
+        assertEquals("broken.jpg", root.at("/failures/0/file").asText());
+        assertEquals("not a decodable image", root.at("/failures/0/reason").asText());
+
+        JsonNode analysis = root.get("analysis");
+        assertEquals("single/fork-join/4w", analysis.at("/best/label").asText());
+        assertEquals(0.111, analysis.get("serialFraction").asDouble());
+        assertEquals(4, analysis.get("karpFlatt").size());
+        assertEquals(3.0, analysis.get("amdahlAtCores").asDouble());
+        assertEquals(9.0, analysis.get("amdahlLimit").asDouble());
+    }
+
+    @Test
+    void undefinedFiguresBecomeJsonNull() throws Exception {
+        var one = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
+        ReportWriter.write(Fixtures.report(List.of(one), List.of()), tmp);
+        JsonNode analysis = new ObjectMapper().readTree(tmp.resolve("report.json").toFile()).get("analysis");
+
+        assertTrue(analysis.get("serialFraction").isNull());
+        assertTrue(analysis.get("amdahlLimit").isNull());
+        assertEquals("single/fork-join/1w", analysis.at("/best/label").asText());
+    }
+
+    @Test
+    void runsCsvHasOneRowPerRun() throws Exception {
+        ReportWriter.write(Fixtures.sweep(), tmp);
+        List<String> lines = Files.readAllLines(tmp.resolve("runs.csv"));
+
+        assertEquals("label,mode,dispatcher,nodes,workers,images,failed,retried,lost,restarts,peakInFlight,"
+                + "peakHeapMb,wallMs,imagesPerSec,speedup,efficiency,efficiencyPerCore,cpuLoadMean,threadsSeen,coresSeen",
+                lines.get(0));
+        assertEquals(1 + 6, lines.size());
+        assertEquals("executor/2w,executor,thread-pool,1,2,20,0,0,0,0,2,256.3,555.6,36.0,1.800,0.900,0.450,0.877,2,2",
+                lines.get(2));
+        assertTrue(Files.readString(tmp.resolve("runs.csv")).contains("\r\n"), "RFC 4180 line ends");
+    }
+
+    @Test
+    void imagesCsvHasOneColumnPerFilterAndQuotesNames() throws Exception {
+        ReportWriter.write(Fixtures.sweep(), tmp);
+        List<String> lines = Files.readAllLines(tmp.resolve("images.csv"));
+
+        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,total_us", lines.get(0));
+        assertEquals(List.of(
+                        "executor/2w,\"a,b.jpg\",worker-1,node-1,pool-1-thread-1,2,100,11,12,13,1000",
+                        "executor/2w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,21,22,23,1000",
+                        "single/fork-join/1w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,1,2,3,1000"),
+                lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void csvQuotingFollowsRfc4180() {
+        assertEquals("plain", Csv.field("plain"));
+        assertEquals("\"a,b\"", Csv.field("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.field("say \"hi\""));
+        assertEquals("\"two\nlines\"", Csv.field("two\nlines"));
+        assertEquals("", Csv.field(null));
+        assertEquals("1,,\"x,y\"\r\n", Csv.line(java.util.Arrays.asList(1, null, "x,y")));
+    }
+}
