@@ -1,0 +1,164 @@
+package org.pekkolab.imagepipeline.actors;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
+import org.pekkolab.imagepipeline.metrics.NodeStats;
+import org.pekkolab.imagepipeline.metrics.WorkerStats;
+
+/**
+ * The metrics actor of one run on one node: collects the per-image timings and samples the
+ * process (CPU time, heap) while the run lasts. Every mode reports to it, the sequential loop
+ * and the ExecutorService included, so all rows of the table are measured the same way.
+ *
+ * <p>CPU load is process CPU time over wall time and available cores: the mean over the whole
+ * run, and the peak over sampling intervals.
+ */
+public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Command> {
+
+    public sealed interface Command {}
+
+    public record Record(ImageTiming timing) implements Command {}
+
+    public record Finish(ActorRef<MetricsSnapshot> replyTo) implements Command {}
+
+    private enum Sample implements Command { INSTANCE }
+
+    public static Behavior<Command> create(String address, Duration sampleInterval) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new MetricsCollector(context, timers, address, sampleInterval)));
+    }
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final String address;
+    private final List<ImageTiming> timings = new ArrayList<>();
+    private final long startNanos;
+    private final long startCpuNanos;
+    private final long startGcMs;
+    private long lastNanos;
+    private long lastCpuNanos;
+    private double peakCpuLoad;
+    private double peakHeapMb;
+
+    private MetricsCollector(ActorContext<Command> context, TimerScheduler<Command> timers, String address, Duration sampleInterval) {
+        super(context);
+        this.address = address;
+        startNanos = lastNanos = System.nanoTime();
+        startCpuNanos = lastCpuNanos = os.getProcessCpuTime();
+        startGcMs = gcMillis();
+        peakHeapMb = heapUsedMb();
+        timers.startTimerAtFixedRate(Sample.INSTANCE, sampleInterval);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Record.class, record -> {
+                    timings.add(record.timing());
+                    return this;
+                })
+                .onMessageEquals(Sample.INSTANCE, () -> {
+                    sample();
+                    return this;
+                })
+                .onMessage(Finish.class, this::onFinish)
+                .build();
+    }
+
+    private void sample() {
+        long now = System.nanoTime();
+        long cpu = os.getProcessCpuTime();
+        if (now > lastNanos) {
+            peakCpuLoad = Math.max(peakCpuLoad, cpuLoad(cpu - lastCpuNanos, now - lastNanos));
+        }
+        lastNanos = now;
+        lastCpuNanos = cpu;
+        peakHeapMb = Math.max(peakHeapMb, heapUsedMb());
+    }
+
+    private Behavior<Command> onFinish(Finish finish) {
+        sample();
+        double meanLoad = cpuLoad(lastCpuNanos - startCpuNanos, lastNanos - startNanos);
+        var threads = new TreeSet<String>();
+        var coresSeen = new TreeSet<Integer>();
+        long busyMicros = 0;
+        for (var timing : timings) {
+            threads.add(timing.thread());
+            if (timing.core() >= 0) {
+                coresSeen.add(timing.core());
+            }
+            busyMicros += timing.totalMicros();
+        }
+        var node = new NodeStats(
+                address,
+                ProcessHandle.current().pid(),
+                timings.size(),
+                busyMicros / 1_000.0,
+                meanLoad,
+                Math.max(peakCpuLoad, meanLoad),
+                peakHeapMb,
+                gcMillis() - startGcMs,
+                threads.size(),
+                coresSeen.size());
+        finish.replyTo().tell(new MetricsSnapshot(node, workerStats(), List.copyOf(timings), threads.size(), coresSeen.size()));
+        return Behaviors.stopped();
+    }
+
+    private List<WorkerStats> workerStats() {
+        var byWorker = timings.stream().collect(Collectors.groupingBy(ImageTiming::worker, LinkedHashMap::new, Collectors.toList()));
+        return byWorker.entrySet().stream()
+                .map(entry -> {
+                    var done = entry.getValue();
+                    return new WorkerStats(
+                            entry.getKey(),
+                            done.get(0).node(),
+                            done.size(),
+                            done.stream().mapToLong(ImageTiming::totalMicros).sum() / 1_000.0,
+                            done.stream().map(ImageTiming::thread).distinct().sorted().toList(),
+                            done.stream().map(ImageTiming::core).filter(core -> core >= 0).distinct().sorted().toList());
+                })
+                .sorted(Comparator.comparing(WorkerStats::worker, MetricsCollector::naturalOrder))
+                .toList();
+    }
+
+    /** worker-2 before worker-10. */
+    private static int naturalOrder(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    private double cpuLoad(long cpuNanos, long wallNanos) {
+        return wallNanos <= 0 ? 0.0 : Math.min(1.0, (double) cpuNanos / ((double) wallNanos * cores));
+    }
+
+    private double heapUsedMb() {
+        return memory.getHeapMemoryUsage().getUsed() / MB;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+}

@@ -1,0 +1,20 @@
+package org.pekkolab.imagepipeline.metrics;
+
+import java.util.List;
+
+/**
+ * A run as its driver saw it, before it is set against the baseline.
+ *
+ * @param lost images never accounted for as processed or failed (must be 0)
+ * @param peakInFlight the most images handed to workers and not yet finished at one time
+ */
+public record RunOutcome(
+        double wallMs,
+        int images,
+        int processed,
+        List<Failure> failures,
+        int retried,
+        int restarts,
+        int lost,
+        int peakInFlight,
+        MetricsSnapshot metrics) {}

@@ -1,0 +1,76 @@
+package org.pekkolab.imagepipeline.processing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.pekkolab.imagepipeline.filters.FilterChain;
+import org.pekkolab.imagepipeline.image.RasterImage;
+import org.pekkolab.imagepipeline.imageio.ImageDecoder;
+import org.pekkolab.imagepipeline.imageio.ImageEncoder;
+import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.metrics.ThreadPlacement;
+
+/**
+ * The work done for one image, identical in every mode (sequential loop, ExecutorService,
+ * actors, cluster): decode, the filter chain timed filter by filter, and the optional save.
+ * Stateless and safe to share between threads, so that all modes run the very same code.
+ */
+public final class ImageProcessor {
+
+    private final ImageDecoder decoder;
+    private final FilterChain chain;
+    private final Optional<OutputTarget> output;
+
+    public ImageProcessor(ImageDecoder decoder, FilterChain chain, Optional<OutputTarget> output) {
+        this.decoder = decoder;
+        this.chain = chain;
+        this.output = output;
+    }
+
+    /** The same processor, saving its results into {@code target}. */
+    public ImageProcessor savingTo(Optional<OutputTarget> target) {
+        return new ImageProcessor(decoder, chain, target);
+    }
+
+    /**
+     * Processes one encoded image.
+     *
+     * @throws UndecodableImageException when the input is not an image this tool can read: a
+     *     property of the input, not of the worker, so callers report it instead of retrying
+     */
+    public ImageTiming process(String name, byte[] encoded, String worker, String node)
+            throws UndecodableImageException {
+        long start = System.nanoTime();
+        RasterImage decoded = decoder.decode(encoded, name);
+        long decodedAt = System.nanoTime();
+        var elapsed = new long[chain.size()];
+        RasterImage image = chain.apply(decoded, elapsed);
+        var filterMicros = new ArrayList<Long>(elapsed.length);
+        for (long nanos : elapsed) {
+            filterMicros.add(nanos / 1_000);
+        }
+        if (output.isPresent()) {
+            save(image, name, output.get());
+        }
+        long end = System.nanoTime();
+        return new ImageTiming(
+                name,
+                worker,
+                node,
+                Thread.currentThread().getName(),
+                ThreadPlacement.currentCore(),
+                (decodedAt - start) / 1_000,
+                filterMicros,
+                (end - start) / 1_000);
+    }
+
+    private static void save(RasterImage image, String name, OutputTarget target) {
+        try {
+            ImageEncoder.write(image, target.pathFor(name), target.format(), target.quality());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save " + target.pathFor(name) + ": " + e.getMessage(), e);
+        }
+    }
+}

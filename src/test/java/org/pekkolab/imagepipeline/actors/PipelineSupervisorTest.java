@@ -1,0 +1,179 @@
+package org.pekkolab.imagepipeline.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.Dispatchers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pekkolab.imagepipeline.filters.FilterChain;
+import org.pekkolab.imagepipeline.filters.FilterRegistry;
+import org.pekkolab.imagepipeline.filters.ImageFilter;
+import org.pekkolab.imagepipeline.image.RasterImage;
+import org.pekkolab.imagepipeline.imageio.ImageDecoder;
+import org.pekkolab.imagepipeline.metrics.RunOutcome;
+import org.pekkolab.imagepipeline.processing.ImageProcessor;
+
+/** The worker protocol on a real actor system: distribution, flow control, supervision, accounting. */
+class PipelineSupervisorTest {
+
+    /** With the project's configuration: its dispatchers (blocking I/O among them) are needed. */
+    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.load());
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path inputs;
+
+    /** Four small images of widths 16 to 19. */
+    private static List<Path> files;
+    /** Twenty images, each of its own width (16 to 35), so a filter can tell them apart. */
+    private static List<Path> distinctFiles;
+
+    @BeforeAll
+    static void writeInputs() throws IOException {
+        distinctFiles = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            var image = new BufferedImage(16 + i, 12, BufferedImage.TYPE_3BYTE_BGR);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, (x * 16 + i) << 16 | (y * 20) << 8 | (x * y) & 0xFF);
+                }
+            }
+            var file = inputs.resolve("image-" + i + ".png");
+            ImageIO.write(image, "png", file.toFile());
+            distinctFiles.add(file);
+        }
+        files = distinctFiles.subList(0, 4);
+        Files.writeString(inputs.resolve("broken.png"), "this is not an image");
+    }
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    private static RunOutcome run(List<Path> inputFiles, int repeat, int workers, int window, ImageProcessor processor, int maxRetries) {
+        var probe = testKit.<RunOutcome>createTestProbe();
+        var plan = new PipelineSupervisor.Plan(inputFiles, repeat, workers, Dispatchers.DefaultDispatcherId(), processor,
+                maxRetries, window, 4, Duration.ofMillis(20));
+        testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()));
+        return probe.receiveMessage(TIMEOUT);
+    }
+
+    private static ImageProcessor processor(ImageFilter... extra) {
+        var filters = new ArrayList<>(FilterRegistry.parse("grayscale,blur"));
+        filters.addAll(List.of(extra));
+        return new ImageProcessor(new ImageDecoder(100_000_000L), new FilterChain(filters), Optional.empty());
+    }
+
+    @Test
+    void distributesOverAllWorkersAndAccountsForEveryImage() {
+        var outcome = run(files, 25, 4, 4, processor(), 2);
+
+        assertEquals(100, outcome.images());
+        assertEquals(100, outcome.processed());
+        assertEquals(0, outcome.lost());
+        assertEquals(0, outcome.retried());
+        assertEquals(4, outcome.metrics().workers().size(), "every worker got images");
+        assertEquals(100, outcome.metrics().workers().stream().mapToInt(w -> w.images()).sum());
+        assertEquals(100, outcome.metrics().timings().size());
+    }
+
+    @Test
+    void inFlightStaysBoundedWithThousandsQueued() {
+        int workers = 3;
+        int window = 3;
+        var outcome = run(files, 1_000, workers, window, processor(), 2);
+
+        assertEquals(4_000, outcome.processed());
+        assertEquals(0, outcome.lost());
+        assertTrue(outcome.peakInFlight() <= workers * window,
+                "peak in flight " + outcome.peakInFlight() + " exceeds workers x window");
+        assertTrue(outcome.peakInFlight() >= workers, "every worker had work: " + outcome.peakInFlight());
+    }
+
+    @Test
+    void throwingWorkerIsRestartedAndItsImageRetried() {
+        var outcome = run(distinctFiles, 1, 2, 4, processor(new FailsFirstAttempt()), 2);
+
+        assertEquals(20, outcome.processed());
+        assertEquals(0, outcome.lost());
+        assertTrue(outcome.failures().isEmpty(), "failures: " + outcome.failures());
+        assertEquals(20, outcome.retried(), "each image failed once, then succeeded");
+        assertEquals(20, outcome.restarts());
+    }
+
+    @Test
+    void imageThatAlwaysThrowsFailsAfterMaxRetriesAndNothingIsLost() {
+        var outcome = run(files, 2, 2, 4, processor(new AlwaysFails(17)), 3);
+
+        assertEquals(6, outcome.processed());
+        assertEquals(2, outcome.failures().size());
+        assertTrue(outcome.failures().get(0).reason().contains("gave up after 4 attempts"), outcome.failures().get(0).reason());
+        assertEquals(0, outcome.lost());
+        assertEquals(2 * 3, outcome.retried());
+        assertEquals(2 * 4, outcome.restarts());
+    }
+
+    @Test
+    void undecodableInputIsAFailureWithAReasonNotARetry() {
+        var withBroken = new ArrayList<>(files);
+        withBroken.add(inputs.resolve("broken.png"));
+        var outcome = run(withBroken, 1, 2, 4, processor(), 2);
+
+        assertEquals(4, outcome.processed());
+        assertEquals(1, outcome.failures().size());
+        assertEquals("broken.png", outcome.failures().get(0).file());
+        assertEquals(0, outcome.retried());
+        assertEquals(0, outcome.lost());
+    }
+
+    /** Throws on the first attempt of every image (told apart by width), like a transient fault. */
+    private static final class FailsFirstAttempt implements ImageFilter {
+        private final Set<Integer> seen = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public String name() {
+            return "fails-first-attempt";
+        }
+
+        @Override
+        public RasterImage apply(RasterImage input) {
+            if (seen.add(input.width())) {
+                throw new IllegalStateException("injected fault");
+            }
+            return input;
+        }
+    }
+
+    /** Throws on every attempt for images of one width. */
+    private record AlwaysFails(int width) implements ImageFilter {
+        @Override
+        public String name() {
+            return "always-fails";
+        }
+
+        @Override
+        public RasterImage apply(RasterImage input) {
+            if (input.width() == width) {
+                throw new IllegalStateException("injected permanent fault");
+            }
+            return input;
+        }
+    }
+}
