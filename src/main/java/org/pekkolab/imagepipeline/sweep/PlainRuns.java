@@ -1,0 +1,133 @@
+package org.pekkolab.imagepipeline.sweep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.pekkolab.imagepipeline.actors.MetricsCollector;
+import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
+import org.pekkolab.imagepipeline.metrics.Failure;
+import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
+import org.pekkolab.imagepipeline.metrics.RunOutcome;
+import org.pekkolab.imagepipeline.processing.ImageProcessor;
+
+/**
+ * The two references the actor runs are measured against, with the very same per-image work:
+ * the sequential baseline (a plain loop on the calling thread) and a plain fixed-size
+ * {@link ExecutorService}, the pool a user would otherwise reach for. Both report each image to a
+ * metrics actor, like the actor runs, so every row is measured the same way.
+ */
+final class PlainRuns {
+
+    private final PipelineSystem system;
+    private final SweepSettings settings;
+
+    PlainRuns(PipelineSystem system, SweepSettings settings) {
+        this.system = system;
+        this.settings = settings;
+    }
+
+    RunOutcome sequential(ImageProcessor processor, ProgressListener.RunProgress progress) throws TimeoutException, InterruptedException {
+        var run = new Tally(processor, progress, 1);
+        long start = System.nanoTime();
+        for (int id = 0; id < settings.imagesPerRun(); id++) {
+            run.process(id, "main");
+        }
+        return run.finish(System.nanoTime() - start);
+    }
+
+    RunOutcome executor(ImageProcessor processor, int threads, ProgressListener.RunProgress progress)
+            throws TimeoutException, InterruptedException {
+        // Every image is submitted at once: the pool's queue holds them all.
+        var run = new Tally(processor, progress, settings.imagesPerRun());
+        var threadIds = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            var thread = new Thread(task, "executor-" + threadIds.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            long start = System.nanoTime();
+            for (int id = 0; id < settings.imagesPerRun(); id++) {
+                int image = id;
+                pool.execute(() -> run.process(image, Thread.currentThread().getName()));
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("the ExecutorService run did not finish within " + settings.runTimeout());
+            }
+            return run.finish(System.nanoTime() - start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The bookkeeping of one plain run; safe to call from the pool's threads. */
+    private final class Tally {
+        private final ImageProcessor processor;
+        private final ProgressListener.RunProgress progress;
+        private final int peakInFlight;
+        private final ActorRef<MetricsCollector.Command> metrics;
+        private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger processed = new AtomicInteger();
+
+        Tally(ImageProcessor processor, ProgressListener.RunProgress progress, int peakInFlight)
+                throws TimeoutException, InterruptedException {
+            this.processor = processor;
+            this.progress = progress;
+            this.peakInFlight = peakInFlight;
+            this.metrics = system.spawn("metrics", MetricsCollector.create(system.address(), settings.sampleInterval()));
+        }
+
+        void process(int id, String worker) {
+            var file = settings.input().files().get(id % settings.input().files().size());
+            var name = file.getFileName().toString();
+            try {
+                var timing = processor.process(name, Files.readAllBytes(file), worker, system.address());
+                metrics.tell(new MetricsCollector.Record(timing));
+                processed.incrementAndGet();
+            } catch (UndecodableImageException e) {
+                failures.add(new Failure(name, e.getMessage()));
+            } catch (IOException e) {
+                failures.add(new Failure(name, "cannot read: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                failures.add(new Failure(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+            progress.done(done.incrementAndGet());
+        }
+
+        RunOutcome finish(long wallNanos) throws TimeoutException, InterruptedException {
+            var timeout = Duration.ofSeconds(10);
+            MetricsSnapshot snapshot;
+            try {
+                snapshot = AskPattern.<MetricsCollector.Command, MetricsSnapshot>ask(
+                                metrics, MetricsCollector.Finish::new, timeout, system.system().scheduler())
+                        .toCompletableFuture()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("metrics actor failed", e.getCause());
+            }
+            int images = settings.imagesPerRun();
+            return new RunOutcome(
+                    wallNanos / 1e6,
+                    images,
+                    processed.get(),
+                    new ArrayList<>(failures),
+                    0,
+                    0,
+                    images - done.get(),
+                    peakInFlight,
+                    snapshot);
+        }
+    }
+}
