@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The one entry point for users: builds the jar when it is missing or older than the sources,
+# then runs it with the arguments given. Works from any directory; honours JAVA_HOME and JAVA_OPTS.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JAR="$ROOT/target/pekko-image-pipeline.jar"
+if [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="java"; fi
+
+command -v "$JAVA" >/dev/null 2>&1 || { echo "error: java not found (install a JDK 17+ or set JAVA_HOME)" >&2; exit 1; }
+
+stale() {
+  [ ! -f "$JAR" ] && return 0
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" "$ROOT/conf" -newer "$JAR" -print -quit 2>/dev/null)" ]
+}
+
+if stale; then
+  command -v mvn >/dev/null 2>&1 || { echo "error: Maven (mvn) is needed to build the jar" >&2; exit 1; }
+  echo "Building $JAR (missing or older than the sources) ..." >&2
+  if ! (cd "$ROOT" && mvn -B -q -DskipTests package >&2); then
+    echo "error: the build failed (see the Maven output above)" >&2
+    exit 1
+  fi
+fi
+
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+exec "$JAVA" -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"

@@ -1,0 +1,83 @@
+package org.pekkolab.imagepipeline.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import org.pekkolab.imagepipeline.sweep.RunFailedException;
+import org.pekkolab.imagepipeline.sweep.UsageException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Entry point: {@code ./run.sh [run] [options]}, {@code ./run.sh generate ...}, {@code --help}, {@code --version}. */
+@Command(
+        name = "run.sh",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        subcommands = {RunCommand.class, GenerateCommand.class},
+        description = {
+            "A lab for parallel image pipelines on Apache Pekko actors.",
+            "Without a command it runs 'run': the sequential baseline, a plain ExecutorService and a sweep of",
+            "filter-worker actors over the input folder, then prints a comparison table and writes a report."
+        },
+        footer = {
+            "",
+            "Exit status: 0 every image processed, 2 usage error, 3 some images failed (listed), 1 the run failed.",
+            "",
+            "Examples:",
+            "  ./run.sh                                   main job on images/ (workers 1,2,4)",
+            "  ./run.sh -i ~/photos -w 1,2 --repeat 3     your photos, each fed three times",
+            "  ./run.sh generate --count 50 --size 640x480 --out /tmp/synthetic",
+            "  ./run.sh run --help                        every option of a run, with examples"
+        })
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        return options.run(spec.commandLine());
+    }
+
+    public static void main(String[] args) {
+        // Initialise logging before Pekko's threads log, or SLF4J warns that it replayed their calls.
+        LoggerFactory.getILoggerFactory();
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line and returns its exit status; used by {@link #main} and the tests. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        var commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("error: " + exception.getMessage());
+            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitStatus.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+            if (exception instanceof UsageException) {
+                err.println("error: " + exception.getMessage());
+                err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+                return ExitStatus.USAGE;
+            }
+            if (exception instanceof RunFailedException || exception instanceof UncheckedIOException) {
+                err.println("error: " + exception.getMessage());
+                return ExitStatus.RUN_FAILED;
+            }
+            // Not an expected failure: a bug worth its stack trace.
+            LoggerFactory.getLogger(Main.class).error("the run failed", exception);
+            err.println("error: " + exception);
+            return ExitStatus.RUN_FAILED;
+        });
+        return commandLine.execute(args);
+    }
+}

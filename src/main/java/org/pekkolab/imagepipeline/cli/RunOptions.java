@@ -1,0 +1,209 @@
+package org.pekkolab.imagepipeline.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pekkolab.imagepipeline.actors.FilterWorker;
+import org.pekkolab.imagepipeline.filters.FilterChain;
+import org.pekkolab.imagepipeline.imageio.OutputFormat;
+import org.pekkolab.imagepipeline.processing.OutputTarget;
+import org.pekkolab.imagepipeline.report.ConsoleReport;
+import org.pekkolab.imagepipeline.report.ReportWriter;
+import org.pekkolab.imagepipeline.sweep.InputSet;
+import org.pekkolab.imagepipeline.sweep.PipelineSystem;
+import org.pekkolab.imagepipeline.sweep.Sweep;
+import org.pekkolab.imagepipeline.sweep.SweepSettings;
+import org.pekkolab.imagepipeline.sweep.UsageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of a single-mode run and what they do, shared by {@code ./run.sh} and
+ * {@code ./run.sh run} as a picocli mixin.
+ */
+final class RunOptions {
+
+    /** Defaults that name project folders resolve against the project, wherever run.sh is called from. */
+    private static final Path HOME = Path.of(System.getProperty("pipeline.home", "."));
+
+    @Option(names = {"-i", "--input"}, paramLabel = "DIR",
+            description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's images/.",
+                "Example: -i ~/photos"})
+    Path input;
+
+    @Option(names = {"-f", "--filters"}, paramLabel = "LIST", split = ",",
+            description = {"Filters applied in order. Default: ${DEFAULT-VALUE}. Known: grayscale, blur, sobel, sharpen, brightness.",
+                "Example: -f grayscale,sobel"},
+            defaultValue = "grayscale,blur,sobel,sharpen,brightness")
+    List<String> filters;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "LIST", split = ",", defaultValue = "1,2,4",
+            description = {"Worker counts to sweep; each run's dispatcher gets that many threads. Default: ${DEFAULT-VALUE}.",
+                "Example: -w 1,2"})
+    List<Integer> workers;
+
+    @Option(names = {"-d", "--dispatcher"}, paramLabel = "LIST", split = ",", defaultValue = "fork-join",
+            description = {"Dispatcher presets (conf/application.conf, pipeline.dispatchers) to compare. Default: ${DEFAULT-VALUE}.",
+                "Example: -d fork-join,thread-pool"})
+    List<String> dispatchers;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = {"Feed each input image N times (longer runs from a small set). Default: ${DEFAULT-VALUE}.", "Example: --repeat 5"})
+    int repeat;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = {"Save the processed images of the last run there (input stem + .png/.jpg). Default: not saved.",
+                "Example: -o /tmp/filtered"})
+    Path output;
+
+    @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
+            description = {"Encoding of saved images. Default: ${DEFAULT-VALUE}.", "Example: --format jpg"})
+    String format;
+
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "90",
+            description = {"JPEG quality 1-100 for --format jpg. Default: ${DEFAULT-VALUE}.", "Example: --quality 80"})
+    int quality;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = {"Where report.json, runs.csv, images.csv and the charts go. Default: results/<timestamp>/ in the project.",
+                "Example: --report /tmp/report"})
+    Path report;
+
+    @Option(names = "--max-pixels", paramLabel = "N",
+            description = {"Reject images with more pixels, from their header, before decoding. Default: pipeline.max-pixels (100000000).",
+                "Example: --max-pixels 20000000"})
+    Long maxPixels;
+
+    @Option(names = "--max-retries", paramLabel = "N",
+            description = {"Retries of an image whose filter chain threw, each after a worker restart. Default: pipeline.max-retries (2).",
+                "Example: --max-retries 5"})
+    Integer maxRetries;
+
+    @Option(names = "--window", paramLabel = "N",
+            description = {"Images each worker may hold, at least 3 (in flight <= workers x window). Default: pipeline.window (4).",
+                "Example: --window 8"})
+    Integer window;
+
+    @Option(names = "--warmup-ms", paramLabel = "MS",
+            description = {"JIT warm-up before timing. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
+    Long warmupMs;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"A HOCON file layered over conf/application.conf (your own dispatcher presets, for example).",
+                "Example: --config my-dispatchers.conf"})
+    Path configFile;
+
+    /** Runs the sweep; {@code commandLine} gives the output streams. */
+    int run(CommandLine commandLine) {
+        var config = loadConfig();
+        var settings = settings(config);
+        var out = commandLine.getOut();
+        var reportDir = report != null ? report
+                : HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        out.printf("Input: %s (%d images%s), filters: %s%n", settings.input().dir(), settings.input().files().size(),
+                repeat > 1 ? " x " + repeat : "", String.join(" -> ", settings.filters().names()));
+        out.flush();
+
+        var result = new Sweep(settings, config, ConsoleProgress.forTerminal(commandLine.getErr())).run();
+
+        out.println();
+        out.print(ConsoleReport.render(result));
+        try {
+            ReportWriter.write(result, reportDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + reportDir + ": " + e.getMessage(), e);
+        }
+        out.println("Report: " + reportDir.toAbsolutePath().normalize());
+        settings.output().ifPresent(target -> out.println("Processed images: " + target.dir().toAbsolutePath().normalize()));
+        out.flush();
+        return result.failures().isEmpty() ? ExitStatus.OK : ExitStatus.IMAGES_FAILED;
+    }
+
+    private Config loadConfig() {
+        try {
+            var defaults = ConfigFactory.load();
+            if (configFile == null) {
+                return defaults;
+            }
+            if (!Files.isRegularFile(configFile)) {
+                throw new UsageException("config file not found: " + configFile);
+            }
+            return ConfigFactory.parseFile(configFile.toFile()).withFallback(defaults).resolve();
+        } catch (ConfigException e) {
+            throw new UsageException("bad configuration: " + e.getMessage());
+        }
+    }
+
+    private SweepSettings settings(Config config) {
+        var inputSet = InputSet.scan(input != null ? input : HOME.resolve("images"));
+        FilterChain chain;
+        try {
+            chain = FilterChain.parse(String.join(",", filters));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--filters: " + e.getMessage());
+        }
+        var workerCounts = new ArrayList<Integer>();
+        for (int count : workers) {
+            require(count >= 1 && count <= 1024, "--workers: each count must be between 1 and 1024, got " + count);
+            if (!workerCounts.contains(count)) {
+                workerCounts.add(count);
+            }
+        }
+        var presets = PipelineSystem.presetNames(config);
+        for (var dispatcher : dispatchers) {
+            require(presets.contains(dispatcher), "--dispatcher: unknown preset '" + dispatcher + "'; known: " + String.join(", ", presets));
+        }
+        require(repeat >= 1, "--repeat must be at least 1, got " + repeat);
+        require(quality >= 1 && quality <= 100, "--quality must be between 1 and 100, got " + quality);
+        var outputFormat = outputFormat(format);
+        var pixels = maxPixels != null ? maxPixels : config.getLong("pipeline.max-pixels");
+        require(pixels >= 1, "--max-pixels must be positive, got " + pixels);
+        var retries = maxRetries != null ? maxRetries : config.getInt("pipeline.max-retries");
+        require(retries >= 0, "--max-retries must be 0 or more, got " + retries);
+        var credits = window != null ? window : config.getInt("pipeline.window");
+        require(credits >= FilterWorker.MIN_WINDOW, "--window must be at least " + FilterWorker.MIN_WINDOW
+                + " (Pekko's flow control asks for more images when half the window is used), got " + credits);
+        var warmup = warmupMs != null ? Duration.ofMillis(warmupMs) : config.getDuration("pipeline.warmup");
+        require(!warmup.isNegative(), "--warmup-ms must be 0 or more");
+
+        Optional<OutputTarget> target = Optional.empty();
+        if (output != null) {
+            try {
+                Files.createDirectories(output);
+            } catch (IOException e) {
+                throw new UsageException("cannot create output folder " + output + ": " + e.getMessage());
+            }
+            target = Optional.of(new OutputTarget(output, outputFormat, quality));
+        }
+        int images = inputSet.files().size() * repeat;
+        // Generous: a run that takes this long is stuck, not slow.
+        var runTimeout = Duration.ofMinutes(5).plusMillis(images * 2_000L);
+        return new SweepSettings(inputSet, chain, workerCounts, List.copyOf(dispatchers), repeat, target,
+                pixels, retries, credits, config.getInt("pipeline.read-ahead"), warmup, config.getDuration("pipeline.sample-interval"),
+                runTimeout);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new UsageException(message);
+        }
+    }
+
+    static OutputFormat outputFormat(String format) {
+        try {
+            return OutputFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format: " + e.getMessage());
+        }
+    }
+}

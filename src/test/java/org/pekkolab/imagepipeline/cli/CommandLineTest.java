@@ -1,0 +1,157 @@
+package org.pekkolab.imagepipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, in process: real actor system, real files, real report. */
+class CommandLineTest {
+
+    @TempDir
+    static Path work;
+
+    private static Path inputs;
+
+    record Result(int status, String out, String err) {}
+
+    static Result execute(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void generateInputs() {
+        inputs = work.resolve("inputs");
+        var generated = execute("generate", "--count", "6", "--size", "96x64", "--out", inputs.toString(), "--seed", "3");
+        assertEquals(0, generated.status(), generated.err());
+    }
+
+    @Test
+    void fullRunWritesReportCsvChartsAndOutputs() throws IOException {
+        var report = work.resolve("report");
+        var output = work.resolve("output");
+        var result = execute("-i", inputs.toString(), "-w", "1,2", "--warmup-ms", "0",
+                "--report", report.toString(), "-o", output.toString());
+
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("single/fork-join/2w"), result.out());
+
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertEquals(6, json.at("/input/images").asInt());
+        assertEquals(List.of("grayscale", "blur", "sobel", "sharpen", "brightness"),
+                new ObjectMapper().convertValue(json.get("filters"), List.class));
+        assertTrue(json.at("/baseline/wallMs").asDouble() > 0);
+        var runs = json.get("runs");
+        assertEquals(5, runs.size(), "sequential, executor x2, single x2");
+        for (JsonNode run : runs) {
+            assertEquals(6, run.get("images").asInt());
+            assertEquals(0, run.get("lost").asInt());
+            assertEquals(0, run.get("failed").asInt());
+            for (var field : List.of("retried", "restarts", "peakInFlight", "peakHeapMb", "wallMs", "imagesPerSec", "speedup", "efficiency")) {
+                assertTrue(run.has(field), "run lacks " + field + ": " + run);
+            }
+            assertEquals(run.get("nodeStats").get(0).get("images").asInt(), 6);
+        }
+        assertEquals("single", runs.get(4).get("mode").asText());
+        assertEquals(2, runs.get(4).get("workers").asInt());
+
+        var imagesCsv = Files.readAllLines(report.resolve("images.csv"));
+        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,sharpen_us,brightness_us,total_us",
+                imagesCsv.get(0));
+        assertEquals(1 + 5 * 6, imagesCsv.size(), "one row per image per run");
+        assertEquals(1 + 5, Files.readAllLines(report.resolve("runs.csv")).size());
+        assertTrue(Files.size(report.resolve("speedup.png")) > 0);
+        assertTrue(Files.size(report.resolve("throughput.png")) > 0);
+
+        try (Stream<Path> saved = Files.list(output)) {
+            var names = saved.map(path -> path.getFileName().toString()).sorted().toList();
+            assertEquals(6, names.size());
+            assertTrue(names.stream().allMatch(name -> name.endsWith(".png")), names.toString());
+            var image = ImageIO.read(output.resolve(names.get(0)).toFile());
+            assertEquals(96, image.getWidth());
+            assertEquals(64, image.getHeight());
+        }
+    }
+
+    @Test
+    void brokenInputsAreListedAndExitThree() throws IOException {
+        var mixed = work.resolve("mixed");
+        Files.createDirectories(mixed);
+        try (Stream<Path> generated = Files.list(inputs)) {
+            for (var file : generated.limit(2).toList()) {
+                Files.copy(file, mixed.resolve(file.getFileName()));
+            }
+        }
+        Files.write(mixed.resolve("empty.jpg"), new byte[0]);
+        Files.writeString(mixed.resolve("notes.png"), "plain text, not a picture");
+        Files.writeString(mixed.resolve("README.md"), "not an input: no image extension");
+        var report = work.resolve("mixed-report");
+
+        var result = execute("-i", mixed.toString(), "-w", "2", "--warmup-ms", "0", "--report", report.toString());
+
+        assertEquals(3, result.status(), result.err());
+        assertTrue(result.out().contains("empty.jpg"), result.out());
+        var json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertEquals(4, json.at("/input/images").asInt());
+        assertEquals(2, json.get("failures").size());
+        for (JsonNode run : json.get("runs")) {
+            assertEquals(2, run.get("failed").asInt());
+            assertEquals(0, run.get("lost").asInt());
+        }
+        assertFalse(json.get("failures").get(0).get("reason").asText().isBlank());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLineAndNoStackTrace() throws IOException {
+        var empty = Files.createDirectories(work.resolve("empty"));
+        for (var args : List.of(
+                new String[] {"-i", work.resolve("missing").toString()},
+                new String[] {"-i", empty.toString()},
+                new String[] {"--no-such-option"},
+                new String[] {"-w", "0", "-i", inputs.toString()},
+                new String[] {"-w", "two", "-i", inputs.toString()},
+                new String[] {"-f", "grayscale,emboss", "-i", inputs.toString()},
+                new String[] {"-d", "no-such-dispatcher", "-i", inputs.toString()},
+                new String[] {"--quality", "0", "-i", inputs.toString()},
+                new String[] {"generate", "--size", "big", "--out", work.resolve("g").toString()})) {
+            var result = execute(args);
+            assertEquals(2, result.status(), String.join(" ", args) + " -> " + result.err());
+            assertTrue(result.err().startsWith("error: "), result.err());
+            assertFalse(result.err().contains("\tat "), "stack trace for " + String.join(" ", args) + ": " + result.err());
+            assertTrue(result.err().strip().lines().count() <= 2, result.err());
+        }
+    }
+
+    @Test
+    void helpShowsAnExampleForEveryOptionAndVersionPrints() {
+        var help = execute("run", "--help");
+        assertEquals(0, help.status());
+        for (var option : List.of("--input", "--filters", "--workers", "--dispatcher", "--repeat", "--output", "--format",
+                "--quality", "--report", "--max-pixels", "--max-retries", "--window", "--warmup-ms", "--config")) {
+            assertTrue(help.out().contains(option), option);
+        }
+        long options = help.out().lines().filter(line -> line.strip().startsWith("-")).count();
+        long examples = help.out().lines().filter(line -> line.strip().startsWith("Example: ")).count();
+        assertTrue(examples >= options - 2, "examples " + examples + " for " + options + " options (help and version have none)");
+
+        var version = execute("--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().contains("Apache Pekko"), version.out());
+    }
+}
