@@ -23,5 +23,10 @@ if stale; then
   fi
 fi
 
+# Pekko still uses sun.misc.Unsafe; JDK 23+ warns about it unless told it is expected.
+JAVA_MAJOR="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)"
+UNSAFE_OPT=""
+if [ "${JAVA_MAJOR:-0}" -ge 23 ] 2>/dev/null; then UNSAFE_OPT="--sun-misc-unsafe-memory-access=allow"; fi
+
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec "$JAVA" -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"
+exec "$JAVA" $UNSAFE_OPT -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"

@@ -36,10 +36,12 @@ final class PlainRuns {
         this.settings = settings;
     }
 
-    RunOutcome sequential(ImageProcessor processor, ProgressListener.RunProgress progress) throws TimeoutException, InterruptedException {
-        var run = new Tally(processor, progress, 1);
+    /** Processes {@code images} images (the input files in turn) in a plain loop on this thread. */
+    RunOutcome sequential(ImageProcessor processor, int images, ProgressListener.RunProgress progress)
+            throws TimeoutException, InterruptedException {
+        var run = new Tally(processor, progress, 1, images);
         long start = System.nanoTime();
-        for (int id = 0; id < settings.imagesPerRun(); id++) {
+        for (int id = 0; id < images; id++) {
             run.process(id, "main");
         }
         return run.finish(System.nanoTime() - start);
@@ -48,7 +50,7 @@ final class PlainRuns {
     RunOutcome executor(ImageProcessor processor, int threads, ProgressListener.RunProgress progress)
             throws TimeoutException, InterruptedException {
         // Every image is submitted at once: the pool's queue holds them all.
-        var run = new Tally(processor, progress, settings.imagesPerRun());
+        var run = new Tally(processor, progress, settings.imagesPerRun(), settings.imagesPerRun());
         var threadIds = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             var thread = new Thread(task, "executor-" + threadIds.incrementAndGet());
@@ -76,16 +78,18 @@ final class PlainRuns {
         private final ImageProcessor processor;
         private final ProgressListener.RunProgress progress;
         private final int peakInFlight;
+        private final int images;
         private final ActorRef<MetricsCollector.Command> metrics;
         private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger processed = new AtomicInteger();
 
-        Tally(ImageProcessor processor, ProgressListener.RunProgress progress, int peakInFlight)
+        Tally(ImageProcessor processor, ProgressListener.RunProgress progress, int peakInFlight, int images)
                 throws TimeoutException, InterruptedException {
             this.processor = processor;
             this.progress = progress;
             this.peakInFlight = peakInFlight;
+            this.images = images;
             this.metrics = system.spawn("metrics", MetricsCollector.create(system.address(), settings.sampleInterval()));
         }
 
@@ -117,7 +121,6 @@ final class PlainRuns {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("metrics actor failed", e.getCause());
             }
-            int images = settings.imagesPerRun();
             return new RunOutcome(
                     wallNanos / 1e6,
                     images,

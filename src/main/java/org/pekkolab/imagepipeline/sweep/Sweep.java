@@ -1,8 +1,6 @@
 package org.pekkolab.imagepipeline.sweep;
 
 import com.typesafe.config.Config;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
-import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
@@ -51,11 +48,11 @@ public final class Sweep {
                 new ImageDecoder(settings.maxPixels()), settings.filters(), Optional.empty());
         try (var system = new PipelineSystem(config, settings.dispatchers(), settings.workerCounts())) {
             var plain = new PlainRuns(system, settings);
-            warmUp(processor, system);
+            warmUp(plain, processor, system);
 
             RunOutcome baseline;
             try (var run = progress.runStarted("sequential baseline", settings.imagesPerRun())) {
-                baseline = plain.sequential(processor, run);
+                baseline = plain.sequential(processor, settings.imagesPerRun(), run);
             }
             var results = new ArrayList<RunResult>();
             results.add(toResult("sequential", "-", 1, baseline, baseline.wallMs()));
@@ -101,24 +98,19 @@ public final class Sweep {
 
     /**
      * Lets the JIT compile everything that is timed before anything is timed: for the first half
-     * of the warm-up the filter chain and decoder run in a plain loop, for the second half the
-     * actor pipeline runs over the input on each chosen dispatcher (its messaging path needs
-     * thousands of messages before it is compiled).
+     * of the warm-up the baseline's own loop runs over the input, for the second half the actor
+     * pipeline does, on each chosen dispatcher (its messaging path needs thousands of messages
+     * before it is compiled). Each runs at least once.
      */
-    private void warmUp(ImageProcessor processor, PipelineSystem system) throws TimeoutException, InterruptedException {
+    private void warmUp(PlainRuns plain, ImageProcessor processor, PipelineSystem system) throws TimeoutException, InterruptedException {
         progress.note("warming up the JIT for " + settings.warmup().toMillis() + " ms");
         long start = System.nanoTime();
         long halfway = start + settings.warmup().toNanos() / 2;
         long deadline = start + settings.warmup().toNanos();
         var files = settings.input().files();
-        for (int i = 0; i == 0 || System.nanoTime() < halfway; i++) {
-            var file = files.get(i % files.size());
-            try {
-                processor.process(file.getFileName().toString(), Files.readAllBytes(file), "warm-up", "warm-up");
-            } catch (UndecodableImageException | IOException | RuntimeException e) {
-                // Broken inputs are reported by the timed runs; here they only cost time.
-            }
-        }
+        do {
+            plain.sequential(processor, files.size(), WARM_UP_PROGRESS);
+        } while (System.nanoTime() < halfway);
         int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
         var dispatchers = settings.dispatchers();
         for (int i = 0; i < dispatchers.size() || System.nanoTime() < deadline; i++) {
