@@ -43,7 +43,9 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
             ImageProcessor processor,
             int maxRetries,
             int window,
-            String node) {
+            String node,
+            ActorRef<MetricsCollector.Command> metrics,
+            boolean reportStarts) {
 
         public Settings {
             if (window < MIN_WINDOW) {
@@ -107,8 +109,12 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
                     job.id(), job.name(), ledger.lastError(job.id()) + " (gave up after " + attempts + " attempts)", attempts));
         } else {
             current = job;
+            if (settings.reportStarts()) {
+                job.replyTo().tell(new PipelineSupervisor.ImageStarted(job.id(), settings.node()));
+            }
             try {
                 var timing = settings.processor().process(job.name(), job.encoded(), name, settings.node());
+                settings.metrics().tell(new MetricsCollector.Record(timing));
                 job.replyTo().tell(new PipelineSupervisor.ImageProcessed(job.id(), timing, attempt));
             } catch (UndecodableImageException e) {
                 job.replyTo().tell(new PipelineSupervisor.ImageFailed(job.id(), job.name(), e.getMessage(), attempt));

@@ -9,4 +9,4 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param id unique within a run (with {@code --repeat}, each feed of a file has its own id)
  * @param replyTo where the worker reports the outcome
  */
-public record ImageJob(long id, String name, byte[] encoded, ActorRef<PipelineSupervisor.Command> replyTo) {}
+public record ImageJob(long id, String name, byte[] encoded, ActorRef<PipelineSupervisor.Command> replyTo) implements CborSerializable {}

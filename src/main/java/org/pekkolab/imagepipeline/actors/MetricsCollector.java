@@ -24,9 +24,9 @@ import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.WorkerStats;
 
 /**
- * The metrics actor of one run on one node: collects the per-image timings and samples the
- * process (CPU time, heap) while the run lasts. Every mode reports to it, the sequential loop
- * and the ExecutorService included, so all rows of the table are measured the same way.
+ * The metrics actor of one run on one node: collects the per-image timings of the node's workers
+ * and samples the process (CPU time, heap, GC) while the run lasts. Every mode reports to it, the
+ * sequential loop and the ExecutorService included, so all rows of the table are measured alike.
  *
  * <p>CPU load is process CPU time over wall time and available cores: the mean over the whole
  * run, and the peak over sampling intervals.
@@ -119,8 +119,9 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 peakHeapMb,
                 gcMillis() - startGcMs,
                 threads.size(),
-                coresSeen.size());
-        finish.replyTo().tell(new MetricsSnapshot(node, workerStats(), List.copyOf(timings), threads.size(), coresSeen.size()));
+                coresSeen.size(),
+                NodeStats.UP);
+        finish.replyTo().tell(new MetricsSnapshot(node, workerStats()));
         return Behaviors.stopped();
     }
 

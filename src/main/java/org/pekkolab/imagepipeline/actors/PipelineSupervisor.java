@@ -5,36 +5,43 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.delivery.ConsumerController;
 import org.apache.pekko.actor.typed.delivery.WorkPullingProducerController;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
+import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
-import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.metrics.WorkerStats;
 
 /**
- * The supervisor of one run: spawns the filter workers on the run's dispatcher, the reader on the
- * blocking dispatcher and the metrics actor, then distributes the images through a
- * {@link WorkPullingProducerController}. The producer controller hands an image to whichever
- * worker has asked for one, so no worker is ever sent more than its window.
+ * The supervisor of one run. It asks every node of the run (one local {@link NodeAgent} in single
+ * mode, every node of the cluster in cluster mode) to start its filter workers, then distributes
+ * the images through a {@link WorkPullingProducerController}: an image goes to whichever worker
+ * has asked for one, on whatever node, so no worker is ever sent more than its window.
  *
  * <p>The supervisor owns the bookkeeping that makes "nothing lost" checkable: every image id is
- * counted once as processed or failed; retries and restarts are counted as the workers report
- * them. When all images are accounted for it collects the metrics, replies and stops, which stops
- * its workers.
+ * counted once as processed or failed. It watches the node agents: when a node dies its workers
+ * leave the Receptionist listing and the producer controller re-sends their unconfirmed images
+ * to the surviving workers; an image that one node started and another finished counts as
+ * retried. When all
+ * images are accounted for it collects each live node's report, replies and stops.
  */
 public final class PipelineSupervisor extends AbstractBehavior<PipelineSupervisor.Command> {
 
@@ -44,53 +51,61 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
     public record FileUnreadable(long id, String name, String reason) implements Command {}
 
-    public record ImageProcessed(long id, ImageTiming timing, int attempt) implements Command {}
+    public record ImageStarted(long id, String node) implements Command, CborSerializable {}
+
+    public record ImageProcessed(long id, ImageTiming timing, int attempt) implements Command, CborSerializable {}
 
     /** @param attempts how many times the image was tried */
-    public record ImageFailed(long id, String name, String reason, int attempts) implements Command {}
+    public record ImageFailed(long id, String name, String reason, int attempts) implements Command, CborSerializable {}
 
-    public record WorkerRestarted(String worker, String image) implements Command {}
+    public record WorkerRestarted(String worker, String image) implements Command, CborSerializable {}
 
     private record WorkersListed(Receptionist.Listing listing) implements Command {}
 
     private record WrappedRequestNext(WorkPullingProducerController.RequestNext<ImageJob> next) implements Command {}
 
-    private record MetricsCollected(MetricsSnapshot snapshot) implements Command {}
+    private record NodeStarted(NodeAgent.WorkersStarted started) implements Command {}
 
-    /** What one run is: the inputs and how the workers are set up. */
-    public record Plan(
-            List<Path> files,
-            int repeat,
-            int workers,
-            String dispatcherPath,
-            ImageProcessor processor,
-            int maxRetries,
-            int window,
-            int readAhead,
-            Duration sampleInterval) {
+    private record NodeReported(NodeAgent.NodeReport report) implements Command {}
+
+    private enum ReportsOverdue implements Command { INSTANCE }
+
+    /** What one run is: the inputs, the nodes that work on them and how their workers are set up. */
+    public record Plan(List<Path> files, int repeat, WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, int readAhead) {
 
         public int images() {
             return files.size() * repeat;
         }
     }
 
+    private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(15);
+
     public static Behavior<Command> create(Plan plan, IntConsumer onProgress, ActorRef<RunOutcome> replyTo) {
-        return Behaviors.setup(context -> new PipelineSupervisor(context, plan, onProgress, replyTo));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new PipelineSupervisor(context, timers, plan, onProgress, replyTo)));
     }
 
+    private final TimerScheduler<Command> timers;
     private final Plan plan;
     private final IntConsumer onProgress;
     private final ActorRef<RunOutcome> replyTo;
     private final ServiceKey<ConsumerController.Command<ImageJob>> serviceKey;
     private final ActorRef<WorkPullingProducerController.Command<ImageJob>> producer;
     private final ActorRef<ImageReader.Command> reader;
-    private final ActorRef<MetricsCollector.Command> metrics;
     private final ArrayDeque<ImageJob> readAhead = new ArrayDeque<>();
     private final BitSet accountedFor = new BitSet();
     private final List<Failure> failures = new ArrayList<>();
+    private final List<ImageTiming> timings = new ArrayList<>();
+    /** Nodes still alive, with what they said when their workers started. */
+    private final Map<ActorRef<NodeAgent.Command>, NodeAgent.WorkersStarted> liveNodes = new LinkedHashMap<>();
+    private final Map<ActorRef<NodeAgent.Command>, NodeAgent.WorkersStarted> deadNodes = new LinkedHashMap<>();
+    private final Map<ActorRef<NodeAgent.Command>, NodeAgent.NodeReport> reports = new LinkedHashMap<>();
+    /** Which node each unfinished image was first started on (cluster mode). */
+    private final Map<Long, String> startedOn = new HashMap<>();
     private final int total;
 
     private WorkPullingProducerController.RequestNext<ImageJob> pendingDemand;
+    private int workersListed;
+    private int nodesAwaited;
     private boolean started;
     private boolean finishing;
     private long startNanos;
@@ -103,47 +118,63 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private int retried;
     private int restarts;
 
-    private PipelineSupervisor(ActorContext<Command> context, Plan plan, IntConsumer onProgress, ActorRef<RunOutcome> replyTo) {
+    private PipelineSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, Plan plan, IntConsumer onProgress,
+            ActorRef<RunOutcome> replyTo) {
         super(context);
+        this.timers = timers;
         this.plan = plan;
         this.onProgress = onProgress;
         this.replyTo = replyTo;
         this.total = plan.images();
-        var node = context.getSystem().address().toString();
-        // The supervisor's name is unique per run: workers of an earlier run can never join this one.
-        var runId = context.getSelf().path().name();
-        serviceKey = ServiceKey.create(ConsumerController.serviceKeyClass(), "filter-workers-" + runId);
-        metrics = context.spawn(MetricsCollector.create(node, plan.sampleInterval()), "metrics");
+        serviceKey = NodeAgent.workerKey(plan.spec().runId());
         reader = context.spawn(ImageReader.create(), "reader", DispatcherSelector.fromConfig("pipeline.blocking-io-dispatcher"));
-        var workerSettings = new FilterWorker.Settings(serviceKey, plan.processor(), plan.maxRetries(), plan.window(), node);
-        for (int i = 1; i <= plan.workers(); i++) {
-            var name = "worker-" + i;
-            context.spawn(FilterWorker.create(name, workerSettings), name, DispatcherSelector.fromConfig(plan.dispatcherPath()));
-        }
         producer = context.spawn(
-                WorkPullingProducerController.create(ImageJob.class, "images-" + runId, serviceKey, Optional.empty()),
+                WorkPullingProducerController.create(ImageJob.class, "images-" + plan.spec().runId(), serviceKey, Optional.empty()),
                 "producer-controller");
         context.getSystem().receptionist().tell(Receptionist.subscribe(
                 serviceKey, context.messageAdapter(Receptionist.Listing.class, WorkersListed::new)));
+        var startedAdapter = context.messageAdapter(NodeAgent.WorkersStarted.class, NodeStarted::new);
+        nodesAwaited = plan.nodes().size();
+        for (var node : plan.nodes()) {
+            context.watch(node);
+            node.tell(new NodeAgent.StartWorkers(plan.spec(), startedAdapter));
+        }
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
+                .onMessage(NodeStarted.class, this::onNodeStarted)
                 .onMessage(WorkersListed.class, this::onWorkersListed)
                 .onMessage(WrappedRequestNext.class, this::onDemand)
                 .onMessage(FileRead.class, this::onFileRead)
                 .onMessage(FileUnreadable.class, this::onFileUnreadable)
+                .onMessage(ImageStarted.class, this::onImageStarted)
                 .onMessage(ImageProcessed.class, this::onProcessed)
                 .onMessage(ImageFailed.class, this::onFailed)
-                .onMessage(WorkerRestarted.class, this::onWorkerRestarted)
-                .onMessage(MetricsCollected.class, this::onMetrics)
+                .onMessage(WorkerRestarted.class, restarted -> {
+                    restarts++;
+                    return this;
+                })
+                .onMessage(NodeReported.class, this::onNodeReported)
+                .onMessageEquals(ReportsOverdue.INSTANCE, this::finish)
+                .onSignal(Terminated.class, this::onNodeTerminated)
                 .build();
     }
 
-    /** The clock starts once every worker is registered, so that spawning is not timed. */
+    private Behavior<Command> onNodeStarted(NodeStarted message) {
+        liveNodes.put(message.started().agent(), message.started());
+        return startIfReady();
+    }
+
     private Behavior<Command> onWorkersListed(WorkersListed listed) {
-        if (!started && listed.listing().getServiceInstances(serviceKey).size() >= plan.workers()) {
+        workersListed = listed.listing().getServiceInstances(serviceKey).size();
+        return startIfReady();
+    }
+
+    /** The clock starts once every worker of every node is registered, so that spawning is not timed. */
+    private Behavior<Command> startIfReady() {
+        if (!started && liveNodes.size() == nodesAwaited && workersListed >= nodesAwaited * plan.spec().workers()) {
             started = true;
             startNanos = System.nanoTime();
             producer.tell(new WorkPullingProducerController.Start<>(
@@ -175,12 +206,24 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         return completeIfDone();
     }
 
+    private Behavior<Command> onImageStarted(ImageStarted imageStarted) {
+        if (!accountedFor.get((int) imageStarted.id())) {
+            startedOn.putIfAbsent(imageStarted.id(), imageStarted.node());
+        }
+        return this;
+    }
+
     private Behavior<Command> onProcessed(ImageProcessed done) {
+        var firstStartedOn = startedOn.get(done.id());
         if (account(done.id())) {
             inFlight--;
             processed++;
             retried += done.attempt() - 1;
-            metrics.tell(new MetricsCollector.Record(done.timing()));
+            if (firstStartedOn != null && !firstStartedOn.equals(done.timing().node())) {
+                // Started on a node that died, finished on another: re-dispatched.
+                retried++;
+            }
+            timings.add(done.timing());
         }
         return completeIfDone();
     }
@@ -194,15 +237,29 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         return completeIfDone();
     }
 
-    private Behavior<Command> onWorkerRestarted(WorkerRestarted restarted) {
-        restarts++;
-        return this;
+    /**
+     * A node is gone (its JVM died and the cluster downed it). The producer controller re-sends
+     * the images its workers had not confirmed; the ones it had started count as retried.
+     */
+    private Behavior<Command> onNodeTerminated(Terminated terminated) {
+        var info = liveNodes.remove(terminated.getRef());
+        nodesAwaited--;
+        if (info != null) {
+            deadNodes.put(info.agent(), info);
+            getContext().getLog().warn("node {} is gone; its unfinished images go to the other nodes", info.address());
+        }
+        if (finishing) {
+            return finishIfReported();
+        }
+        return startIfReady();
     }
 
-    private Behavior<Command> onMetrics(MetricsCollected collected) {
-        int lost = total - accountedFor.cardinality();
-        replyTo.tell(new RunOutcome(wallMs, total, processed, List.copyOf(failures), retried, restarts, lost, peakInFlight, collected.snapshot()));
-        return Behaviors.stopped();
+    private Behavior<Command> onNodeReported(NodeReported reported) {
+        liveNodes.keySet().stream()
+                .filter(agent -> liveNodes.get(agent).address().equals(reported.report().snapshot().node().address()))
+                .findFirst()
+                .ifPresent(agent -> reports.put(agent, reported.report()));
+        return finishIfReported();
     }
 
     private void sendIfPossible() {
@@ -230,6 +287,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
             return false;
         }
         accountedFor.set((int) id);
+        startedOn.remove(id);
         onProgress.accept(accountedFor.cardinality());
         return true;
     }
@@ -238,8 +296,34 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         if (accountedFor.cardinality() == total && !finishing) {
             finishing = true;
             wallMs = (System.nanoTime() - startNanos) / 1e6;
-            metrics.tell(new MetricsCollector.Finish(getContext().messageAdapter(MetricsSnapshot.class, MetricsCollected::new)));
+            var reportAdapter = getContext().messageAdapter(NodeAgent.NodeReport.class, NodeReported::new);
+            liveNodes.keySet().forEach(agent -> agent.tell(new NodeAgent.StopWorkers(plan.spec().runId(), reportAdapter)));
+            timers.startSingleTimer(ReportsOverdue.INSTANCE, REPORT_TIMEOUT);
+            return finishIfReported();
         }
         return this;
+    }
+
+    private Behavior<Command> finishIfReported() {
+        return reports.keySet().containsAll(liveNodes.keySet()) ? finish() : this;
+    }
+
+    private Behavior<Command> finish() {
+        var nodeStats = new ArrayList<NodeStats>();
+        var workerStats = new ArrayList<WorkerStats>();
+        liveNodes.forEach((agent, info) -> {
+            var report = reports.get(agent);
+            if (report != null) {
+                nodeStats.add(report.snapshot().node());
+                workerStats.addAll(report.snapshot().workers());
+            } else {
+                nodeStats.add(NodeStats.fromTimings(info.address(), info.pid(), "no report", timings));
+            }
+        });
+        deadNodes.values().forEach(info -> nodeStats.add(NodeStats.fromTimings(info.address(), info.pid(), "down", timings)));
+        int lost = total - accountedFor.cardinality();
+        replyTo.tell(new RunOutcome(wallMs, total, processed, List.copyOf(failures), retried, restarts, lost, peakInFlight,
+                nodeStats, workerStats, List.copyOf(timings)));
+        return Behaviors.stopped();
     }
 }

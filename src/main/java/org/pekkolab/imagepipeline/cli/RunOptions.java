@@ -13,14 +13,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.pekkolab.imagepipeline.actors.FilterWorker;
+import org.pekkolab.imagepipeline.cluster.ClusterSession;
 import org.pekkolab.imagepipeline.filters.FilterChain;
+import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.processing.OutputTarget;
 import org.pekkolab.imagepipeline.report.ConsoleReport;
 import org.pekkolab.imagepipeline.report.ReportWriter;
 import org.pekkolab.imagepipeline.sweep.InputSet;
 import org.pekkolab.imagepipeline.sweep.PipelineSystem;
+import org.pekkolab.imagepipeline.sweep.RunFailedException;
 import org.pekkolab.imagepipeline.sweep.Sweep;
 import org.pekkolab.imagepipeline.sweep.SweepSettings;
 import org.pekkolab.imagepipeline.sweep.UsageException;
@@ -103,8 +107,16 @@ final class RunOptions {
                 "Example: --config my-dispatchers.conf"})
     Path configFile;
 
-    /** Runs the sweep; {@code commandLine} gives the output streams. */
+    /** Runs the sweep in single mode; {@code commandLine} gives the output streams. */
     int run(CommandLine commandLine) {
+        return run(commandLine, Optional.empty());
+    }
+
+    /**
+     * Runs the sweep; with a cluster layout, on a cluster this command forms (single-mode rows
+     * included, for comparison).
+     */
+    int run(CommandLine commandLine, Optional<ClusterSession.Layout> cluster) {
         var config = loadConfig();
         var settings = settings(config);
         var out = commandLine.getOut();
@@ -114,7 +126,25 @@ final class RunOptions {
                 repeat > 1 ? " x " + repeat : "", String.join(" -> ", settings.filters().names()));
         out.flush();
 
-        var result = new Sweep(settings, config, ConsoleProgress.forTerminal(commandLine.getErr())).run();
+        var progress = ConsoleProgress.forTerminal(commandLine.getErr());
+        Report result;
+        try {
+            if (cluster.isEmpty()) {
+                try (var system = new PipelineSystem(config, settings.dispatchers(), settings.workerCounts(), false)) {
+                    result = new Sweep(settings, system, List.of(), progress).run();
+                }
+            } else {
+                try (var session = ClusterSession.start(config, settings.dispatchers(), settings.workerCounts(), cluster.get(),
+                        reportDir.resolve("logs"), progress)) {
+                    result = new Sweep(settings, session.system(), session.nodes(), progress).run();
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new RunFailedException("the actor system did not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("interrupted");
+        }
 
         out.println();
         out.print(ConsoleReport.render(result));
@@ -129,7 +159,7 @@ final class RunOptions {
         return result.failures().isEmpty() ? ExitStatus.OK : ExitStatus.IMAGES_FAILED;
     }
 
-    private Config loadConfig() {
+    Config loadConfig() {
         try {
             var defaults = ConfigFactory.load();
             if (configFile == null) {
@@ -154,7 +184,7 @@ final class RunOptions {
         }
         var workerCounts = new ArrayList<Integer>();
         for (int count : workers) {
-            require(count >= 1 && count <= 1024, "--workers: each count must be between 1 and 1024, got " + count);
+            require(count >= 1 && count <= PipelineSystem.MAX_WORKERS, "--workers: each count must be between 1 and " + PipelineSystem.MAX_WORKERS + ", got " + count);
             if (!workerCounts.contains(count)) {
                 workerCounts.add(count);
             }

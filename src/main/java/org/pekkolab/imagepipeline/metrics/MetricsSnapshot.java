@@ -3,4 +3,4 @@ package org.pekkolab.imagepipeline.metrics;
 import java.util.List;
 
 /** What one node's metrics actor measured over a run. */
-public record MetricsSnapshot(NodeStats node, List<WorkerStats> workers, List<ImageTiming> timings, int threadsSeen, int coresSeen) {}
+public record MetricsSnapshot(NodeStats node, List<WorkerStats> workers) {}

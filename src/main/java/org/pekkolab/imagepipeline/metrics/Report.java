@@ -2,14 +2,19 @@ package org.pekkolab.imagepipeline.metrics;
 
 import java.util.List;
 
-/** Everything one invocation measured: what {@code report.json} holds. */
+/**
+ * Everything one invocation measured: what {@code report.json} holds.
+ *
+ * @param clusterCost what moving an image between JVMs costs; null in single mode
+ */
 public record Report(
         Host host,
         Input input,
         List<String> filters,
         Baseline baseline,
         List<RunResult> runs,
-        List<Failure> failures) {
+        List<Failure> failures,
+        ClusterCost clusterCost) {
 
     public record Host(int cores, String java, long pid, String os, long maxHeapMb) {}
 
@@ -17,4 +22,10 @@ public record Report(
     public record Input(String dir, int files, int repeat, int images) {}
 
     public record Baseline(double wallMs, double imagesPerSec) {}
+
+    /**
+     * Measured on the coordinator over the input files: serializing an image message with the
+     * serializer cluster mode uses, and reading it back.
+     */
+    public record ClusterCost(String serializer, double bytesPerImage, double serializeUsPerImage, double deserializeUsPerImage) {}
 }

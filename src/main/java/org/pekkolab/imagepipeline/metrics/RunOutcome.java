@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param lost images never accounted for as processed or failed (must be 0)
  * @param peakInFlight the most images handed to workers and not yet finished at one time
+ * @param nodeStats one per node of the run, dead ones included
  */
 public record RunOutcome(
         double wallMs,
@@ -17,4 +18,6 @@ public record RunOutcome(
         int restarts,
         int lost,
         int peakInFlight,
-        MetricsSnapshot metrics) {}
+        List<NodeStats> nodeStats,
+        List<WorkerStats> workerStats,
+        List<ImageTiming> timings) {}

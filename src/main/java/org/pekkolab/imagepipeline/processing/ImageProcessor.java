@@ -29,11 +29,6 @@ public final class ImageProcessor {
         this.output = output;
     }
 
-    /** The same processor, saving its results into {@code target}. */
-    public ImageProcessor savingTo(Optional<OutputTarget> target) {
-        return new ImageProcessor(decoder, chain, target);
-    }
-
     /**
      * Processes one encoded image.
      *

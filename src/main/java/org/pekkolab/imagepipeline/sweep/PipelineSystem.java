@@ -10,30 +10,59 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.pekkolab.imagepipeline.actors.NodeAgent;
 
 /**
- * The actor system of one invocation. Dispatcher presets come from {@code pipeline.dispatchers};
- * for every preset and worker count of the sweep a copy sized to that many threads is added under
- * {@code pipeline.run-dispatchers}, so that each run's workers get exactly as many threads as the
- * ExecutorService row it is compared with.
+ * The actor system of one JVM, with its {@link NodeAgent}. Dispatcher presets come from
+ * {@code pipeline.dispatchers}; for every preset and worker count a copy sized to that many
+ * threads is added under {@code pipeline.run-dispatchers}, so that each run's workers get exactly
+ * as many threads as the ExecutorService row they are compared with.
  */
 public final class PipelineSystem implements AutoCloseable {
 
     private static final String PRESETS = "pipeline.dispatchers";
-    private static final String RUN_DISPATCHERS = "pipeline.run-dispatchers";
+
+    /** The most workers one node runs in one run: dispatchers of every size up to it exist on every node. */
+    public static final int MAX_WORKERS = 64;
 
     private final ActorSystem<SpawnProtocol.Command> system;
     private final AtomicLong actorIds = new AtomicLong();
+    private final ActorRef<NodeAgent.Command> localNode;
 
-    public PipelineSystem(Config config, List<String> presets, List<Integer> threadCounts) {
+    /**
+     * @param exitOnShutdown whether the node agent may stop this JVM's actor system when the
+     *     coordinator says so (cluster nodes), or not (the coordinator, single mode)
+     */
+    public PipelineSystem(Config config, List<String> presets, List<Integer> threadCounts, boolean exitOnShutdown)
+            throws TimeoutException, InterruptedException {
         var resolved = withRunDispatchers(config, presets, threadCounts);
         system = ActorSystem.create(SpawnProtocol.create(), "pipeline", resolved);
+        try {
+            localNode = spawnNamed(NODE_AGENT, NodeAgent.create(exitOnShutdown));
+        } catch (TimeoutException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A node of a cluster, ready for any preset and any worker count up to {@link #MAX_WORKERS}. */
+    public static PipelineSystem forClusterNode(Config config) throws TimeoutException, InterruptedException {
+        var counts = IntStream.rangeClosed(1, MAX_WORKERS).boxed().toList();
+        return new PipelineSystem(config, presetNames(config), counts, true);
+    }
+
+    /** The agent's name is fixed: conf/cluster.conf routes large messages by this path. */
+    private static final String NODE_AGENT = "node-agent";
+
+    public ActorRef<NodeAgent.Command> localNode() {
+        return localNode;
     }
 
     /** Names of the dispatcher presets a configuration offers. */
@@ -41,10 +70,6 @@ public final class PipelineSystem implements AutoCloseable {
         return config.getConfig(PRESETS).root().keySet().stream().sorted().toList();
     }
 
-    /** The config path of a preset's copy with {@code threads} threads. */
-    public static String dispatcherPath(String preset, int threads) {
-        return RUN_DISPATCHERS + ".\"" + preset + "-" + threads + "\"";
-    }
 
     private static Config withRunDispatchers(Config config, List<String> presets, List<Integer> threadCounts) {
         var result = config;
@@ -55,7 +80,7 @@ public final class PipelineSystem implements AutoCloseable {
                         fork-join-executor { parallelism-min = %1$d, parallelism-max = %1$d }
                         thread-pool-executor { fixed-pool-size = %1$d }
                         """.formatted(threads));
-                result = result.withValue(dispatcherPath(preset, threads), sized.withFallback(presetConfig).root());
+                result = result.withValue(NodeAgent.dispatcherPath(preset, threads), sized.withFallback(presetConfig).root());
             }
         }
         return result.resolve();
@@ -83,12 +108,16 @@ public final class PipelineSystem implements AutoCloseable {
                 system.scheduler()), timeout);
     }
 
-    /** Spawns a top-level actor and returns its reference. */
+    /** Spawns a top-level actor with a unique name made from {@code name} and returns its reference. */
     public <T> ActorRef<T> spawn(String name, Behavior<T> behavior) throws TimeoutException, InterruptedException {
+        return spawnNamed(uniqueName(name), behavior);
+    }
+
+    private <T> ActorRef<T> spawnNamed(String name, Behavior<T> behavior) throws TimeoutException, InterruptedException {
         var timeout = Duration.ofSeconds(10);
         return await(AskPattern.<SpawnProtocol.Command, ActorRef<T>>ask(
                 system,
-                replyTo -> new SpawnProtocol.Spawn<>(behavior, uniqueName(name), Props.empty(), replyTo),
+                replyTo -> new SpawnProtocol.Spawn<>(behavior, name, Props.empty(), replyTo),
                 timeout,
                 system.scheduler()), timeout);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.pekkolab.imagepipeline.actors.MetricsCollector;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
 import org.pekkolab.imagepipeline.metrics.Failure;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
@@ -81,6 +83,7 @@ final class PlainRuns {
         private final int images;
         private final ActorRef<MetricsCollector.Command> metrics;
         private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<ImageTiming> timings = new ConcurrentLinkedQueue<>();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger processed = new AtomicInteger();
 
@@ -99,6 +102,7 @@ final class PlainRuns {
             try {
                 var timing = processor.process(name, Files.readAllBytes(file), worker, system.address());
                 metrics.tell(new MetricsCollector.Record(timing));
+                timings.add(timing);
                 processed.incrementAndGet();
             } catch (UndecodableImageException e) {
                 failures.add(new Failure(name, e.getMessage()));
@@ -130,7 +134,9 @@ final class PlainRuns {
                     0,
                     images - done.get(),
                     peakInFlight,
-                    snapshot);
+                    List.of(snapshot.node()),
+                    snapshot.workers(),
+                    new ArrayList<>(timings));
         }
     }
 }

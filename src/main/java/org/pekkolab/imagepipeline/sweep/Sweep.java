@@ -1,25 +1,30 @@
 package org.pekkolab.imagepipeline.sweep;
 
-import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
+import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.metrics.Failure;
+import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.metrics.RunResult;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.processing.OutputTarget;
 
 /**
- * One invocation of the lab in single mode: JIT warm-up, the sequential baseline, then for every
- * worker count the plain ExecutorService row and the actor runs on each dispatcher preset. The
- * rows of one worker count run back to back, so that the machine's drift affects them alike.
- * The last run saves the processed images when {@code --output} is given.
+ * One invocation of the lab: JIT warm-up, the sequential baseline, then for every worker count
+ * the plain ExecutorService row, the single-mode actor runs (this JVM's node) and, with a
+ * cluster, the cluster runs (every node) on each dispatcher preset. The rows of one worker count
+ * run back to back, so that the machine's drift affects them alike. The last run saves the
+ * processed images when {@code --output} is given.
  */
 public final class Sweep {
 
@@ -32,23 +37,29 @@ public final class Sweep {
     };
 
     private final SweepSettings settings;
-    private final Config config;
+    private final PipelineSystem system;
+    private final List<ActorRef<NodeAgent.Command>> clusterNodes;
     private final ProgressListener progress;
     private final int cores = Runtime.getRuntime().availableProcessors();
+    private int runs;
 
-    public Sweep(SweepSettings settings, Config config, ProgressListener progress) {
+    /**
+     * @param clusterNodes the node agents of the cluster, this JVM's included, or empty in single
+     *     mode; with nodes, every worker count also gets a cluster run on each dispatcher
+     */
+    public Sweep(SweepSettings settings, PipelineSystem system, List<ActorRef<NodeAgent.Command>> clusterNodes, ProgressListener progress) {
         this.settings = settings;
-        this.config = config;
+        this.system = system;
+        this.clusterNodes = List.copyOf(clusterNodes);
         this.progress = progress;
     }
 
-    /** @throws RunFailedException when a run does not finish in time or the actor system fails */
+    /** @throws RunFailedException when a run does not finish in time */
     public Report run() {
-        var processor = new ImageProcessor(
-                new ImageDecoder(settings.maxPixels()), settings.filters(), Optional.empty());
-        try (var system = new PipelineSystem(config, settings.dispatchers(), settings.workerCounts())) {
+        var processor = new ImageProcessor(new ImageDecoder(settings.maxPixels()), settings.filters(), Optional.empty());
+        try {
             var plain = new PlainRuns(system, settings);
-            warmUp(plain, processor, system);
+            warmUp(plain, processor);
 
             RunOutcome baseline;
             try (var run = progress.runStarted("sequential baseline", settings.imagesPerRun())) {
@@ -57,29 +68,35 @@ public final class Sweep {
             var results = new ArrayList<RunResult>();
             results.add(toResult("sequential", "-", 1, baseline, baseline.wallMs()));
 
+            var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
             var lastDispatcher = settings.dispatchers().get(settings.dispatchers().size() - 1);
             for (int workers : settings.workerCounts()) {
                 try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
                     results.add(toResult("executor", "thread-pool", workers, plain.executor(processor, workers, run), baseline.wallMs()));
                 }
-                for (var dispatcher : settings.dispatchers()) {
-                    boolean last = workers == lastWorkers && dispatcher.equals(lastDispatcher);
-                    var runProcessor = last ? processor.savingTo(settings.output()) : processor;
-                    var label = "single/" + dispatcher + "/" + workers + "w";
-                    try (var run = progress.runStarted(label, settings.imagesPerRun())) {
-                        var outcome = actorRun(system, runProcessor, dispatcher, workers, settings.input().files(), settings.repeat(), run);
-                        results.add(toResult("single", dispatcher, workers, outcome, baseline.wallMs()));
+                for (var mode : modes) {
+                    var nodes = mode.equals("single") ? List.of(system.localNode()) : clusterNodes;
+                    for (var dispatcher : settings.dispatchers()) {
+                        boolean last = workers == lastWorkers && dispatcher.equals(lastDispatcher) && mode.equals(modes.get(modes.size() - 1));
+                        var label = mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "");
+                        try (var run = progress.runStarted(label, settings.imagesPerRun())) {
+                            var spec = spec(dispatcher, workers, last ? settings.output() : Optional.empty(), mode.equals("cluster"));
+                            var outcome = actorRun(spec, nodes, settings.input().files(), settings.repeat(), run);
+                            results.add(toResult(mode, dispatcher, workers, outcome, baseline.wallMs()));
+                        }
                     }
                 }
             }
+            var clusterCost = clusterNodes.isEmpty() ? null : SerializationCost.measure(system.system(), settings.input().files());
             return new Report(
                     host(),
                     new Report.Input(settings.input().dir().toString(), settings.input().files().size(), settings.repeat(), settings.imagesPerRun()),
                     settings.filters().names(),
                     new Report.Baseline(baseline.wallMs(), settings.imagesPerRun() * 1000.0 / baseline.wallMs()),
                     results,
-                    distinctByFile(results));
+                    distinctByFile(results),
+                    clusterCost);
         } catch (TimeoutException e) {
             throw new RunFailedException("a run did not finish in time: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -88,21 +105,35 @@ public final class Sweep {
         }
     }
 
-    private RunOutcome actorRun(PipelineSystem system, ImageProcessor processor, String dispatcher, int workers,
-            List<Path> files, int repeat, ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
-        var plan = new PipelineSupervisor.Plan(
-                files, repeat, workers, PipelineSystem.dispatcherPath(dispatcher, workers), processor,
-                settings.maxRetries(), settings.window(), settings.readAhead(), settings.sampleInterval());
+    private WorkerSpec spec(String dispatcher, int workers, Optional<OutputTarget> output, boolean reportStarts) {
+        return new WorkerSpec(
+                "run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF),
+                workers,
+                dispatcher,
+                settings.filters().names(),
+                settings.maxPixels(),
+                settings.maxRetries(),
+                settings.window(),
+                settings.sampleInterval().toMillis(),
+                output.map(target -> target.dir().toAbsolutePath().toString()).orElse(""),
+                output.map(target -> target.format().extension()).orElse("png"),
+                output.map(OutputTarget::quality).orElse(90),
+                reportStarts);
+    }
+
+    private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<Path> files, int repeat,
+            ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
+        var plan = new PipelineSupervisor.Plan(files, repeat, spec, nodes, settings.readAhead());
         return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), settings.runTimeout());
     }
 
     /**
      * Lets the JIT compile everything that is timed before anything is timed: for the first half
      * of the warm-up the baseline's own loop runs over the input, for the second half the actor
-     * pipeline does, on each chosen dispatcher (its messaging path needs thousands of messages
-     * before it is compiled). Each runs at least once.
+     * pipeline does, on each chosen dispatcher and on every node (its messaging path needs
+     * thousands of messages before it is compiled). Each runs at least once.
      */
-    private void warmUp(PlainRuns plain, ImageProcessor processor, PipelineSystem system) throws TimeoutException, InterruptedException {
+    private void warmUp(PlainRuns plain, ImageProcessor processor) throws TimeoutException, InterruptedException {
         progress.note("warming up the JIT for " + settings.warmup().toMillis() + " ms");
         long start = System.nanoTime();
         long halfway = start + settings.warmup().toNanos() / 2;
@@ -113,18 +144,20 @@ public final class Sweep {
         } while (System.nanoTime() < halfway);
         int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
         var dispatchers = settings.dispatchers();
+        var nodes = clusterNodes.isEmpty() ? List.of(system.localNode()) : clusterNodes;
         for (int i = 0; i < dispatchers.size() || System.nanoTime() < deadline; i++) {
-            actorRun(system, processor, dispatchers.get(i % dispatchers.size()), workers, files, 1, WARM_UP_PROGRESS);
+            actorRun(spec(dispatchers.get(i % dispatchers.size()), workers, Optional.empty(), false), nodes, files, 1, WARM_UP_PROGRESS);
         }
     }
 
     private RunResult toResult(String mode, String dispatcher, int workers, RunOutcome outcome, double baselineMs) {
-        var metrics = outcome.metrics();
         double speedup = baselineMs / outcome.wallMs();
+        int nodes = outcome.nodeStats().size();
+        var timings = outcome.timings();
         return new RunResult(
                 mode,
                 dispatcher,
-                1,
+                nodes,
                 workers,
                 outcome.images(),
                 outcome.failures().size(),
@@ -132,19 +165,26 @@ public final class Sweep {
                 outcome.lost(),
                 outcome.restarts(),
                 outcome.peakInFlight(),
-                metrics.node().peakHeapMb(),
+                outcome.nodeStats().stream().mapToDouble(NodeStats::peakHeapMb).sum(),
                 outcome.wallMs(),
                 outcome.images() * 1000.0 / outcome.wallMs(),
                 speedup,
-                speedup / workers,
+                speedup / (workers * nodes),
                 speedup / cores,
-                metrics.node().cpuLoadMean(),
-                metrics.threadsSeen(),
-                metrics.coresSeen(),
-                List.of(metrics.node()),
-                metrics.workers(),
-                metrics.timings(),
+                outcome.nodeStats().stream().mapToDouble(NodeStats::cpuLoadMean).sum(),
+                (int) timings.stream().map(timing -> timing.node() + "/" + timing.thread()).distinct().count(),
+                (int) timings.stream().filter(timing -> timing.core() >= 0).map(timing -> host(timing.node()) + "/" + timing.core()).distinct().count(),
+                outcome.nodeStats(),
+                outcome.workerStats(),
+                timings,
                 outcome.failures());
+    }
+
+    /** The host part of a node address (pekko://pipeline@HOST:PORT); cores are per host. */
+    private static String host(String address) {
+        int at = address.indexOf('@');
+        int colon = address.lastIndexOf(':');
+        return at < 0 || colon < at ? address : address.substring(at + 1, colon);
     }
 
     private Report.Host host() {

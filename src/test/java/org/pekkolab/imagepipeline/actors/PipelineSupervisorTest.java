@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.typed.Dispatchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,15 @@ import org.pekkolab.imagepipeline.processing.ImageProcessor;
 /** The worker protocol on a real actor system: distribution, flow control, supervision, accounting. */
 class PipelineSupervisorTest {
 
-    /** With the project's configuration: its dispatchers (blocking I/O among them) are needed. */
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.load());
+    /**
+     * With the project's configuration (its blocking I/O dispatcher is needed) and a "test"
+     * dispatcher preset sized for the worker counts used here, as PipelineSystem would add it.
+     */
+    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString(
+                    "pipeline.run-dispatchers { \"test-2\" = ${pipeline.dispatchers.fork-join}, \"test-3\" = ${pipeline.dispatchers.fork-join},"
+                            + " \"test-4\" = ${pipeline.dispatchers.fork-join} }")
+            .withFallback(ConfigFactory.load())
+            .resolve());
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -67,12 +73,19 @@ class PipelineSupervisorTest {
         testKit.shutdownTestKit();
     }
 
+    private static int runs;
+
+    /** One run on a node agent of its own, whose workers use {@code processor}. */
     private static RunOutcome run(List<Path> inputFiles, int repeat, int workers, int window, ImageProcessor processor, int maxRetries) {
         var probe = testKit.<RunOutcome>createTestProbe();
-        var plan = new PipelineSupervisor.Plan(inputFiles, repeat, workers, Dispatchers.DefaultDispatcherId(), processor,
-                maxRetries, window, 4, Duration.ofMillis(20));
+        var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
+        var spec = new WorkerSpec("test-" + (++runs), workers, "test", List.of("grayscale", "blur"), 100_000_000L, maxRetries, window,
+                20, "", "png", 90, false);
+        var plan = new PipelineSupervisor.Plan(inputFiles, repeat, spec, List.of(node), 4);
         testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()));
-        return probe.receiveMessage(TIMEOUT);
+        var outcome = probe.receiveMessage(TIMEOUT);
+        testKit.stop(node);
+        return outcome;
     }
 
     private static ImageProcessor processor(ImageFilter... extra) {
@@ -89,9 +102,9 @@ class PipelineSupervisorTest {
         assertEquals(100, outcome.processed());
         assertEquals(0, outcome.lost());
         assertEquals(0, outcome.retried());
-        assertEquals(4, outcome.metrics().workers().size(), "every worker got images");
-        assertEquals(100, outcome.metrics().workers().stream().mapToInt(w -> w.images()).sum());
-        assertEquals(100, outcome.metrics().timings().size());
+        assertEquals(4, outcome.workerStats().size(), "every worker got images");
+        assertEquals(100, outcome.workerStats().stream().mapToInt(w -> w.images()).sum());
+        assertEquals(100, outcome.timings().size());
     }
 
     @Test

@@ -44,7 +44,8 @@ final class Fixtures {
                 FILTERS,
                 new Report.Baseline(BASELINE_MS, BASELINE_PER_SEC),
                 runs,
-                failures);
+                failures,
+                null);
     }
 
     /** A run whose wall time and throughput follow from its speedup over the fixture baseline. */
@@ -59,7 +60,7 @@ final class Fixtures {
     }
 
     static NodeStats node(String address, long pid, int images, double cpu) {
-        return new NodeStats(address, pid, images, 1234.56, cpu, 0.99, 300.0, 12.5, 8, 4);
+        return new NodeStats(address, pid, images, 1234.56, cpu, 0.99, 300.0, 12.5, 8, 4, NodeStats.UP);
     }
 
     static ImageTiming timing(String image, long... filterMicros) {

@@ -1,0 +1,147 @@
+package org.pekkolab.imagepipeline.actors;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.delivery.ConsumerController;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.pekkolab.imagepipeline.filters.FilterChain;
+import org.pekkolab.imagepipeline.imageio.ImageDecoder;
+import org.pekkolab.imagepipeline.imageio.OutputFormat;
+import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
+import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.processing.OutputTarget;
+
+/**
+ * One per JVM: starts and stops the filter workers of each run on its node, with the node's own
+ * metrics actor, and reports what the node did. It registers with the Receptionist, which is how
+ * a supervisor finds the nodes of a cluster; in single mode the supervisor uses the local one.
+ */
+public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
+
+    public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "pipeline-node");
+
+    public sealed interface Command extends CborSerializable {}
+
+    public record StartWorkers(WorkerSpec spec, ActorRef<WorkersStarted> replyTo) implements Command {}
+
+    public record StopWorkers(String runId, ActorRef<NodeReport> replyTo) implements Command {}
+
+    /** Leave the cluster and stop this JVM (cluster nodes started for one invocation). */
+    public record Shutdown() implements Command {}
+
+    private record MetricsCollected(String runId, MetricsSnapshot snapshot, ActorRef<NodeReport> replyTo) implements Command {}
+
+    public record WorkersStarted(String runId, String address, long pid, ActorRef<Command> agent) implements CborSerializable {}
+
+    public record NodeReport(String runId, MetricsSnapshot snapshot) implements CborSerializable {}
+
+    /** @param exitOnShutdown whether {@link Shutdown} stops the actor system (node JVMs) or is ignored */
+    public static Behavior<Command> create(boolean exitOnShutdown) {
+        return create(exitOnShutdown, NodeAgent::processor);
+    }
+
+    /** With the per-image work made by {@code processors} from each run's spec (tests inject faults this way). */
+    public static Behavior<Command> create(boolean exitOnShutdown, Function<WorkerSpec, ImageProcessor> processors) {
+        return Behaviors.setup(context -> {
+            context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
+            return new NodeAgent(context, exitOnShutdown, processors);
+        });
+    }
+
+    private record RunOnNode(ActorRef<MetricsCollector.Command> metrics, List<ActorRef<FilterWorker.Command>> workers) {}
+
+    private final boolean exitOnShutdown;
+    private final Function<WorkerSpec, ImageProcessor> processors;
+    private final String address;
+    private final Map<String, RunOnNode> runs = new HashMap<>();
+
+    private NodeAgent(ActorContext<Command> context, boolean exitOnShutdown, Function<WorkerSpec, ImageProcessor> processors) {
+        super(context);
+        this.exitOnShutdown = exitOnShutdown;
+        this.processors = processors;
+        this.address = context.getSystem().address().toString();
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(StartWorkers.class, this::onStart)
+                .onMessage(StopWorkers.class, this::onStop)
+                .onMessage(MetricsCollected.class, this::onMetricsCollected)
+                .onMessage(Shutdown.class, this::onShutdown)
+                .build();
+    }
+
+    private Behavior<Command> onStart(StartWorkers start) {
+        var spec = start.spec();
+        var context = getContext();
+        var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics");
+        ServiceKey<ConsumerController.Command<ImageJob>> serviceKey = workerKey(spec.runId());
+        var settings = new FilterWorker.Settings(serviceKey, processors.apply(spec), spec.maxRetries(), spec.window(), address, metrics, spec.reportStarts());
+        var dispatcher = DispatcherSelector.fromConfig(dispatcherPath(spec.dispatcher(), spec.workers()));
+        var workers = new ArrayList<ActorRef<FilterWorker.Command>>();
+        for (int i = 1; i <= spec.workers(); i++) {
+            workers.add(context.spawn(FilterWorker.create("worker-" + i, settings), spec.runId() + "-worker-" + i, dispatcher));
+        }
+        runs.put(spec.runId(), new RunOnNode(metrics, workers));
+        start.replyTo().tell(new WorkersStarted(spec.runId(), address, ProcessHandle.current().pid(), context.getSelf()));
+        return this;
+    }
+
+    private Behavior<Command> onStop(StopWorkers stop) {
+        var run = runs.remove(stop.runId());
+        if (run == null) {
+            return this;
+        }
+        run.workers().forEach(getContext()::stop);
+        getContext().ask(MetricsSnapshot.class, run.metrics(), Duration.ofSeconds(10), MetricsCollector.Finish::new,
+                (snapshot, failure) -> new MetricsCollected(stop.runId(), snapshot, stop.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onMetricsCollected(MetricsCollected collected) {
+        if (collected.snapshot() != null) {
+            collected.replyTo().tell(new NodeReport(collected.runId(), collected.snapshot()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onShutdown(Shutdown shutdown) {
+        if (exitOnShutdown) {
+            CoordinatedShutdown.get(getContext().getSystem()).runAll(CoordinatedShutdown.clusterLeavingReason());
+        }
+        return this;
+    }
+
+    public static ServiceKey<ConsumerController.Command<ImageJob>> workerKey(String runId) {
+        return ServiceKey.create(ConsumerController.serviceKeyClass(), "filter-workers-" + runId);
+    }
+
+    /** The config path of a preset's copy sized to {@code threads} threads (see PipelineSystem). */
+    public static String dispatcherPath(String preset, int threads) {
+        return "pipeline.run-dispatchers.\"" + preset + "-" + threads + "\"";
+    }
+
+    /** The per-image work a spec asks for: its filters, its size limit, its output. */
+    public static ImageProcessor processor(WorkerSpec spec) {
+        Optional<OutputTarget> output = spec.outputDir().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new OutputTarget(Path.of(spec.outputDir()), OutputFormat.parse(spec.outputFormat()), spec.quality()));
+        return new ImageProcessor(new ImageDecoder(spec.maxPixels()), FilterChain.parse(String.join(",", spec.filters())), output);
+    }
+}

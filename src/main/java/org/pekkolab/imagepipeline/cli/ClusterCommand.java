@@ -1,0 +1,80 @@
+package org.pekkolab.imagepipeline.cli;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.pekkolab.imagepipeline.cluster.ClusterSession;
+import org.pekkolab.imagepipeline.sweep.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./run.sh cluster --nodes N [run options]}: the sweep across N clustered JVMs. */
+@Command(
+        name = "cluster",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Cluster mode: this JVM becomes the coordinator (seed node, supervisor, metrics aggregation; its own",
+            "workers work too), starts N-1 more node JVMs on this host, waits until all N members are Up, and runs",
+            "the sweep: baseline, ExecutorService, single mode and cluster mode side by side. Every node JVM it",
+            "started is stopped at the end, on failure and on Ctrl-C; nodes also stop if this process dies."
+        },
+        footer = {"", "Examples:",
+            "  ./run.sh cluster --nodes 3 -w 1,2",
+            "  ./run.sh cluster --nodes 2 --spawn 0 --host 10.0.0.1 --port 25520   then on the other host:",
+            "  ./run.sh node --seed-nodes 10.0.0.1:25520 --host 10.0.0.2 --port 25520"})
+final class ClusterCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "3",
+            description = {"JVM nodes in the cluster, this one included. Default: ${DEFAULT-VALUE}.", "Example: --nodes 2"})
+    int nodes;
+
+    @Option(names = "--spawn", paramLabel = "K",
+            description = {"How many of the other nodes this command starts on this host; the rest join by hand with",
+                "'./run.sh node'. Default: N-1.", "Example: --spawn 0"})
+    Integer spawn;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = {"Address this node binds to and advertises. Default: ${DEFAULT-VALUE}.", "Example: --host 10.0.0.1"})
+    String host;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0",
+            description = {"Port of this node; 0 picks a free one, so concurrent runs never clash. Default: ${DEFAULT-VALUE}.",
+                "Example: --port 25520"})
+    int port;
+
+    @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = {"How long to wait for all N members to be Up before failing (exit 1). Default: ${DEFAULT-VALUE}.",
+                "Example: --join-timeout 120"})
+    int joinTimeoutSeconds;
+
+    @Override
+    public Integer call() {
+        if (nodes < 1 || nodes > 16) {
+            throw new UsageException("--nodes must be between 1 and 16, got " + nodes);
+        }
+        int started = spawn != null ? spawn : nodes - 1;
+        if (started < 0 || started > nodes - 1) {
+            throw new UsageException("--spawn must be between 0 and " + (nodes - 1) + ", got " + started);
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be between 0 and 65535, got " + port);
+        }
+        if (joinTimeoutSeconds < 1) {
+            throw new UsageException("--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
+        }
+        var layout = new ClusterSession.Layout(nodes, started, host, port, Duration.ofSeconds(joinTimeoutSeconds),
+                Optional.ofNullable(options.configFile).map(path -> path.toAbsolutePath()));
+        return options.run(spec.commandLine(), Optional.of(layout));
+    }
+}

@@ -1,0 +1,100 @@
+package org.pekkolab.imagepipeline.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.pekkolab.imagepipeline.cluster.ClusterConfig;
+import org.pekkolab.imagepipeline.sweep.PipelineSystem;
+import org.pekkolab.imagepipeline.sweep.RunFailedException;
+import org.pekkolab.imagepipeline.sweep.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./run.sh node}: one cluster node, joining a coordinator started with {@code ./run.sh cluster}. */
+@Command(
+        name = "node",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "One cluster node: joins the cluster of a coordinator ('./run.sh cluster') and runs the filter workers",
+            "it is asked to run, until the coordinator ends the invocation or you press Ctrl-C. This is how a",
+            "cluster spans several hosts; './run.sh cluster' starts its local nodes with this same command."
+        },
+        footer = {"", "Example (on host 10.0.0.2, coordinator on 10.0.0.1:25520):",
+            "  ./run.sh node --seed-nodes 10.0.0.1:25520 --host 10.0.0.2 --port 25520"})
+final class NodeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT,...", split = ",", required = true,
+            description = {"Nodes to join: the coordinator's address (printed by './run.sh cluster').",
+                "Example: --seed-nodes 127.0.0.1:25520"})
+    List<String> seedNodes;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = {"Address this node binds to and advertises. Default: ${DEFAULT-VALUE}.", "Example: --host 10.0.0.2"})
+    String host;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0",
+            description = {"Port of this node; 0 picks a free one. Default: ${DEFAULT-VALUE}.", "Example: --port 25521"})
+    int port;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"A HOCON file layered over conf/application.conf; use the coordinator's.", "Example: --config my.conf"})
+    Path configFile;
+
+    @Option(names = "--parent-pid", paramLabel = "PID", hidden = true,
+            description = "Stop when this process ends (set by './run.sh cluster' for the nodes it starts).")
+    Long parentPid;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be between 0 and 65535, got " + port);
+        }
+        if (configFile != null && !Files.isRegularFile(configFile)) {
+            throw new UsageException("config file not found: " + configFile);
+        }
+        for (var seed : seedNodes) {
+            try {
+                ClusterConfig.address(seed);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--seed-nodes: " + e.getMessage());
+            }
+        }
+        var options = new RunOptions();
+        options.configFile = configFile;
+        var config = ClusterConfig.forNode(options.loadConfig(), host, port, seedNodes);
+        PipelineSystem node;
+        try {
+            node = PipelineSystem.forClusterNode(config);
+        } catch (TimeoutException e) {
+            throw new RunFailedException("the node's actor system did not start: " + e.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        out.println("node " + node.address() + " (pid " + ProcessHandle.current().pid() + ") joining " + String.join(",", seedNodes));
+        out.flush();
+        if (parentPid != null) {
+            var parent = ProcessHandle.of(parentPid);
+            if (parent.isEmpty()) {
+                node.close();
+                throw new RunFailedException("the coordinator (pid " + parentPid + ") is already gone");
+            }
+            // The coordinator may die without a word (kill -9): a node must not outlive it.
+            parent.get().onExit().thenRun(node::close);
+        }
+        try {
+            node.system().getWhenTerminated().toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw new RunFailedException("the node failed: " + e.getCause());
+        }
+        return ExitStatus.OK;
+    }
+}

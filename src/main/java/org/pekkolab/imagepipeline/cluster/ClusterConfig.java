@@ -1,0 +1,45 @@
+package org.pekkolab.imagepipeline.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.util.List;
+
+/** The configuration of a cluster node: conf/cluster.conf over the run's configuration, plus its address and seeds. */
+public final class ClusterConfig {
+
+    public static final String SYSTEM_NAME = "pipeline";
+
+    private ClusterConfig() {}
+
+    /**
+     * @param seedNodes HOST:PORT of the nodes to join; empty for a coordinator, which joins itself
+     */
+    public static Config forNode(Config base, String host, int port, List<String> seedNodes) {
+        var seeds = seedNodes.stream().map(ClusterConfig::address).toList();
+        return ConfigFactory.empty()
+                .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
+                .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
+                .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds))
+                .withFallback(ConfigFactory.parseResources("cluster.conf"))
+                .withFallback(base)
+                .resolve();
+    }
+
+    /** pekko://pipeline@HOST:PORT from HOST:PORT. */
+    public static String address(String hostAndPort) {
+        var colon = hostAndPort.lastIndexOf(':');
+        if (colon <= 0 || colon == hostAndPort.length() - 1) {
+            throw new IllegalArgumentException("expected HOST:PORT, got '" + hostAndPort + "'");
+        }
+        try {
+            int port = Integer.parseInt(hostAndPort.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad port in '" + hostAndPort + "'");
+        }
+        return "pekko://" + SYSTEM_NAME + "@" + hostAndPort;
+    }
+}

@@ -1,0 +1,188 @@
+package org.pekkolab.imagepipeline.cluster;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.pekkolab.imagepipeline.actors.NodeAgent;
+import org.pekkolab.imagepipeline.sweep.PipelineSystem;
+import org.pekkolab.imagepipeline.sweep.ProgressListener;
+import org.pekkolab.imagepipeline.sweep.RunFailedException;
+
+/**
+ * A cluster for one {@code ./run.sh cluster} invocation. This JVM is the coordinator: the first
+ * member (the seed, and the oldest, so the Split Brain Resolver keeps its side), it runs the
+ * supervisor and the metrics aggregation, and its own node agent works like every other node.
+ * It starts the other nodes as child JVMs (or waits for nodes started by hand with
+ * {@code ./run.sh node}), waits until every member is Up and every node agent is registered,
+ * and on close stops every node and every JVM it started — also on Ctrl-C.
+ */
+public final class ClusterSession implements AutoCloseable {
+
+    /** How the cluster is laid out. {@code spawn} of the {@code nodes} are started here as child JVMs. */
+    public record Layout(int nodes, int spawn, String host, int port, Duration joinTimeout, Optional<Path> configFile) {}
+
+    private final PipelineSystem system;
+    private final List<Process> children = new ArrayList<>();
+    private final Thread killChildrenOnExit = new Thread(this::destroyChildren, "stop-cluster-nodes");
+    private List<ActorRef<NodeAgent.Command>> nodes = List.of();
+
+    private ClusterSession(PipelineSystem system) {
+        this.system = system;
+        Runtime.getRuntime().addShutdownHook(killChildrenOnExit);
+    }
+
+    /**
+     * @param logDir where each child node's output goes ({@code node-2.log}, ...)
+     * @throws RunFailedException when the cluster does not form within the layout's join timeout
+     */
+    public static ClusterSession start(Config config, List<String> presets, List<Integer> workerCounts, Layout layout, Path logDir,
+            ProgressListener progress) throws InterruptedException {
+        var nodeConfig = ClusterConfig.forNode(config, layout.host(), layout.port(), List.of());
+        PipelineSystem system;
+        try {
+            system = new PipelineSystem(nodeConfig, presets, workerCounts, false);
+        } catch (TimeoutException e) {
+            throw new RunFailedException("the coordinator's actor system did not start: " + e.getMessage());
+        }
+        var session = new ClusterSession(system);
+        try {
+            var cluster = Cluster.get(system.system());
+            var self = cluster.selfMember().address();
+            cluster.manager().tell(new org.apache.pekko.cluster.typed.Join(self));
+            var seed = self.host().get() + ":" + self.port().get();
+            progress.note("coordinator " + self + " (pid " + ProcessHandle.current().pid() + "); starting "
+                    + layout.spawn() + " node JVM(s), " + (layout.nodes() - 1 - layout.spawn()) + " to join by hand");
+            Files.createDirectories(logDir);
+            for (int i = 0; i < layout.spawn(); i++) {
+                session.children.add(NodeLauncher.launch(i + 2, seed, layout.host(), layout.configFile(), logDir.resolve("node-" + (i + 2) + ".log")));
+            }
+            session.awaitMembers(layout, progress);
+            return session;
+        } catch (IOException e) {
+            session.close();
+            throw new RunFailedException("cannot start the cluster nodes: " + e.getMessage());
+        } catch (RuntimeException | InterruptedException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void awaitMembers(Layout layout, ProgressListener progress) throws InterruptedException {
+        var cluster = Cluster.get(system.system());
+        long deadline = System.nanoTime() + layout.joinTimeout().toNanos();
+        long up = 0;
+        int agents = 0;
+        while (System.nanoTime() < deadline) {
+            for (var child : children) {
+                if (!child.isAlive()) {
+                    throw new RunFailedException("a node JVM exited with status " + child.exitValue() + " before the cluster formed");
+                }
+            }
+            up = countUp(cluster);
+            if (up >= layout.nodes()) {
+                nodes = findAgents();
+                agents = nodes.size();
+                if (agents >= layout.nodes()) {
+                    progress.note("cluster formed: " + up + " members up");
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new RunFailedException("the cluster did not form within " + layout.joinTimeout().toSeconds() + " s: "
+                + up + " of " + layout.nodes() + " members up, " + agents + " node agents registered");
+    }
+
+    private static long countUp(Cluster cluster) {
+        long up = 0;
+        for (var member : cluster.state().getMembers()) {
+            if (member.status() == MemberStatus.up()) {
+                up++;
+            }
+        }
+        return up;
+    }
+
+    private List<ActorRef<NodeAgent.Command>> findAgents() throws InterruptedException {
+        var typed = system.system();
+        try {
+            Receptionist.Listing listing = AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+                            typed.receptionist(),
+                            replyTo -> Receptionist.find(NodeAgent.SERVICE_KEY, replyTo),
+                            Duration.ofSeconds(3),
+                            typed.scheduler())
+                    .toCompletableFuture()
+                    .get(4, TimeUnit.SECONDS);
+            return List.copyOf(listing.getServiceInstances(NodeAgent.SERVICE_KEY));
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
+    public PipelineSystem system() {
+        return system;
+    }
+
+    /** Every node agent of the cluster, this JVM's included. */
+    public List<ActorRef<NodeAgent.Command>> nodes() {
+        return nodes;
+    }
+
+    /** The PIDs of the node JVMs this session started. */
+    public List<Long> childPids() {
+        return children.stream().map(Process::pid).toList();
+    }
+
+    @Override
+    public void close() {
+        for (var node : nodes) {
+            if (!node.equals(system.localNode())) {
+                node.tell(new NodeAgent.Shutdown());
+            }
+        }
+        for (var child : children) {
+            try {
+                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                    child.destroy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        destroyChildren();
+        system.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killChildrenOnExit);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running or has run.
+        }
+    }
+
+    private void destroyChildren() {
+        for (var child : children) {
+            child.destroy();
+        }
+        for (var child : children) {
+            try {
+                if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.pekkolab.imagepipeline.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.pekkolab.imagepipeline.image.RasterImage;
+import org.pekkolab.imagepipeline.imageio.ImageEncoder;
+import org.pekkolab.imagepipeline.imageio.OutputFormat;
+import org.pekkolab.imagepipeline.imageio.SyntheticImages;
+
+/** Real clusters of JVMs started from the packaged jar, on 127.0.0.1 with free ports. */
+class ClusterRunIT {
+
+    @TempDir
+    static Path work;
+
+    private static Path smallSet;
+    private static Path slowSet;
+
+    @BeforeAll
+    static void writeInputs() throws IOException {
+        smallSet = work.resolve("small");
+        SyntheticImages.writeAll(smallSet, 12, 320, 240, 5, OutputFormat.JPG, 90);
+        // Noise does not compress: a PNG of several MB, far above Artery's 256 KiB frames.
+        var random = new Random(11);
+        var planes = new byte[3][1400 * 1000];
+        for (var plane : planes) {
+            random.nextBytes(plane);
+        }
+        ImageEncoder.write(new RasterImage(1400, 1000, planes), smallSet.resolve("noise-large.png"), OutputFormat.PNG, 90);
+        assertTrue(Files.size(smallSet.resolve("noise-large.png")) > 3 * 1024 * 1024);
+
+        slowSet = work.resolve("slow");
+        SyntheticImages.writeAll(slowSet, 20, 1600, 1200, 9, OutputFormat.JPG, 90);
+    }
+
+    private static JsonNode clusterRun(Path report, String label) throws IOException {
+        var json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        for (JsonNode run : json.get("runs")) {
+            if (run.get("label").asText().equals(label)) {
+                return run;
+            }
+        }
+        throw new AssertionError("no run " + label + " in " + json.get("runs"));
+    }
+
+    @Test
+    @Timeout(240)
+    void threeJvmsShareTheWorkAndALargeImageCrosses() throws Exception {
+        var report = work.resolve("report-3");
+        try (var coordinator = PipelineProcess.start("cluster", "--nodes", "3", "-w", "1", "-i", smallSet.toString(),
+                "--warmup-ms", "300", "--report", report.toString())) {
+            assertEquals(0, coordinator.awaitExit(Duration.ofSeconds(200)), coordinator.output());
+
+            var run = clusterRun(report, "cluster/fork-join/1wx3n");
+            assertEquals("cluster", run.get("mode").asText());
+            assertEquals(3, run.get("nodes").asInt());
+            assertEquals(13, run.get("images").asInt());
+            assertEquals(0, run.get("lost").asInt());
+            assertEquals(0, run.get("failed").asInt());
+            var pids = new HashSet<Long>();
+            int images = 0;
+            for (JsonNode node : run.get("nodeStats")) {
+                pids.add(node.get("pid").asLong());
+                images += node.get("images").asInt();
+                assertEquals("up", node.get("status").asText());
+            }
+            assertEquals(3, pids.size(), "three distinct JVMs: " + run.get("nodeStats"));
+            assertEquals(13, images, "the nodes' image counts add up");
+            for (long pid : pids) {
+                var handle = ProcessHandle.of(pid);
+                assertTrue(handle.isEmpty() || PipelineProcess.awaitGone(handle.get(), Duration.ofSeconds(5)), "node JVM " + pid + " still running");
+            }
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void killedWorkerNodeLosesNothing() throws Exception {
+        var report = work.resolve("report-kill");
+        try (var coordinator = PipelineProcess.start("cluster", "--nodes", "3", "-w", "1", "-i", slowSet.toString(), "--repeat", "6",
+                "--warmup-ms", "500", "--report", report.toString())) {
+            coordinator.awaitLine(line -> line.startsWith("cluster/fork-join/1wx3n") && line.endsWith("..."), Duration.ofSeconds(200));
+            Thread.sleep(1_500);
+            var victim = coordinator.children().get(0);
+            assertTrue(victim.destroyForcibly(), "kill -9 of a worker node");
+
+            assertEquals(0, coordinator.awaitExit(Duration.ofSeconds(240)), coordinator.output());
+            var run = clusterRun(report, "cluster/fork-join/1wx3n");
+            assertEquals(120, run.get("images").asInt());
+            assertEquals(0, run.get("lost").asInt());
+            assertEquals(0, run.get("failed").asInt());
+            assertTrue(run.get("retried").asInt() >= 1, "the dead node's image was retried: " + run);
+            long down = 0;
+            int images = 0;
+            for (JsonNode node : run.get("nodeStats")) {
+                images += node.get("images").asInt();
+                if (node.get("status").asText().equals("down")) {
+                    down++;
+                    assertEquals(victim.pid(), node.get("pid").asLong());
+                }
+            }
+            assertEquals(1, down, "the dead node is in the report: " + run.get("nodeStats"));
+            assertTrue(images >= 120, "every image was processed by some node");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void nodesDoNotOutliveTheCoordinator() throws Exception {
+        try (var coordinator = PipelineProcess.start("cluster", "--nodes", "2", "-w", "1", "-i", slowSet.toString(), "--repeat", "50",
+                "--warmup-ms", "500", "--report", work.resolve("report-orphans").toString())) {
+            coordinator.awaitLine(line -> line.startsWith("cluster formed"), Duration.ofSeconds(90));
+            var children = coordinator.children();
+            assertFalse(children.isEmpty());
+            ProcessHandle.of(coordinator.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            for (var child : children) {
+                assertTrue(PipelineProcess.awaitGone(child, Duration.ofSeconds(30)), "node " + child.pid() + " outlived the coordinator");
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.pekkolab.imagepipeline.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import java.util.Random;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.actors.ImageJob;
+import org.pekkolab.imagepipeline.actors.NodeAgent;
+import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
+import org.pekkolab.imagepipeline.actors.WorkerSpec;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
+import org.pekkolab.imagepipeline.metrics.NodeStats;
+import org.pekkolab.imagepipeline.metrics.WorkerStats;
+
+/** Every message that crosses JVMs in cluster mode survives Pekko's serialization, as CBOR. */
+class MessageSerializationTest {
+
+    private static final ActorTestKit testKit =
+            ActorTestKit.create(ClusterConfig.forNode(ConfigFactory.load(), "127.0.0.1", 0, List.of()));
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    /** Serializes and reads back with the serializer bound to the message, checking it is Jackson CBOR. */
+    private static Object roundTrip(Object message) {
+        var serialization = SerializationExtension.get(testKit.system());
+        var serializer = serialization.findSerializerFor(message);
+        assertEquals("JacksonCborSerializer", serializer.getClass().getSimpleName(), message.getClass().getName());
+        var bytes = serialization.serialize(message).get();
+        return serialization.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, message)).get();
+    }
+
+    @Test
+    void imageJobOfSeveralMegabytesRoundTrips() {
+        var supervisor = testKit.<PipelineSupervisor.Command>createTestProbe().getRef();
+        var encoded = new byte[6 * 1024 * 1024];
+        new Random(7).nextBytes(encoded);
+        var job = new ImageJob(42, "huge.png", encoded, supervisor);
+
+        var back = (ImageJob) roundTrip(job);
+
+        assertEquals(42, back.id());
+        assertEquals("huge.png", back.name());
+        assertArrayEquals(encoded, back.encoded());
+        assertEquals(supervisor, back.replyTo());
+    }
+
+    @Test
+    void nodeProtocolRoundTrips() {
+        var agent = testKit.<NodeAgent.Command>createTestProbe().getRef();
+        var spec = new WorkerSpec("run-1", 2, "fork-join", List.of("grayscale", "sobel"), 1_000_000, 2, 4, 50, "/tmp/out", "jpg", 80, true);
+        var workerStats = new WorkerStats("worker-1", "pekko://pipeline@127.0.0.1:2552", 10, 123.5, List.of("t-1"), List.of(0, 1));
+        var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 12.0, 2, 2, NodeStats.UP);
+        var messages = List.of(
+                new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.WorkersStarted>createTestProbe().getRef()),
+                new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent),
+                new NodeAgent.StopWorkers("run-1", testKit.<NodeAgent.NodeReport>createTestProbe().getRef()),
+                new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats, List.of(workerStats))),
+                new NodeAgent.Shutdown());
+        for (var message : messages) {
+            assertEquals(message, roundTrip(message));
+        }
+    }
+
+    @Test
+    void workerReportsRoundTrip() {
+        var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600);
+        var messages = List.of(
+                new PipelineSupervisor.ImageStarted(3, "pekko://pipeline@127.0.0.1:2552"),
+                new PipelineSupervisor.ImageProcessed(3, timing, 2),
+                new PipelineSupervisor.ImageFailed(4, "b.jpg", "truncated image data", 1),
+                new PipelineSupervisor.WorkerRestarted("worker-2", "c.jpg"));
+        for (var message : messages) {
+            assertEquals(message, roundTrip(message));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.pekkolab.imagepipeline.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The packaged jar run as a separate JVM, the way a user runs it, for the multi-JVM tests. Its
+ * output is collected line by line; {@link #close()} kills it and every process it started.
+ */
+final class PipelineProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private PipelineProcess(Process process) {
+        this.process = process;
+        var reader = new Thread(() -> {
+            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // The process is gone; what it printed is kept.
+            }
+        }, "pipeline-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static PipelineProcess start(String... args) throws IOException {
+        var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar"));
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return new PipelineProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    List<ProcessHandle> children() {
+        return process.toHandle().children().toList();
+    }
+
+    /** Waits until a printed line matches, or fails after {@code timeout}. */
+    String awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var line : lines) {
+                if (matches.test(line)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no matching line within " + timeout + "; output:\n" + output());
+    }
+
+    /** Waits for the exit status, or fails after {@code timeout}. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + timeout + "; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() {
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public void close() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Waits until a process has ended. */
+    static boolean awaitGone(ProcessHandle handle, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (handle.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return !handle.isAlive();
+    }
+}
