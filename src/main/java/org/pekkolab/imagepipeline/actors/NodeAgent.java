@@ -44,6 +44,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** Leave the cluster and stop this JVM (cluster nodes started for one invocation). */
     public record Shutdown() implements Command {}
 
+    /** An image message sent only to be acknowledged: measures what moving it to this node costs. */
+    public record Probe(ImageJob job, ActorRef<ProbeAck> replyTo) implements Command {}
+
+    public record ProbeAck(int bytes) implements CborSerializable {}
+
     private record MetricsCollected(String runId, MetricsSnapshot snapshot, ActorRef<NodeReport> replyTo) implements Command {}
 
     public record WorkersStarted(String runId, String address, long pid, ActorRef<Command> agent) implements CborSerializable {}
@@ -84,6 +89,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(StopWorkers.class, this::onStop)
                 .onMessage(MetricsCollected.class, this::onMetricsCollected)
                 .onMessage(Shutdown.class, this::onShutdown)
+                .onMessage(Probe.class, probe -> {
+                    probe.replyTo().tell(new ProbeAck(probe.job().encoded().length));
+                    return this;
+                })
                 .build();
     }
 

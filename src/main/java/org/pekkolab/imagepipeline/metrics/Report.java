@@ -24,8 +24,10 @@ public record Report(
     public record Baseline(double wallMs, double imagesPerSec) {}
 
     /**
-     * Measured on the coordinator over the input files: serializing an image message with the
-     * serializer cluster mode uses, and reading it back.
+     * What moving an image between JVMs costs, measured over the input files: serializing the
+     * image message with the serializer cluster mode uses and reading it back (on the
+     * coordinator), and the round trip of the message to another node and its acknowledgement.
      */
-    public record ClusterCost(String serializer, double bytesPerImage, double serializeUsPerImage, double deserializeUsPerImage) {}
+    public record ClusterCost(
+            String serializer, double bytesPerImage, double serializeUsPerImage, double deserializeUsPerImage, double roundTripUsPerImage) {}
 }

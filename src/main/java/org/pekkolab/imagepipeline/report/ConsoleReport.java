@@ -26,8 +26,19 @@ public final class ConsoleReport {
         runTable(report.runs(), out);
         out.append(NL);
         analysis(analysis, out);
+        if (report.clusterCost() != null) {
+            clusterCost(report.clusterCost(), out);
+        }
         failures(report.failures(), out);
         return out.toString();
+    }
+
+    /** What a cluster pays that one JVM does not: moving each image to the node that filters it. */
+    private static void clusterCost(Report.ClusterCost cost, StringBuilder out) {
+        out.append("What the cluster pays per image (").append(Numbers.fixed(cost.bytesPerImage() / 1024, 1)).append(" KiB, ")
+                .append(cost.serializer()).append("): serialize ").append(Numbers.fixed(cost.serializeUsPerImage(), 1))
+                .append(" us, deserialize ").append(Numbers.fixed(cost.deserializeUsPerImage(), 1))
+                .append(" us, round trip to another node ").append(Numbers.fixed(cost.roundTripUsPerImage(), 1)).append(" us").append(NL);
     }
 
     private static void runTable(List<RunResult> runs, StringBuilder out) {

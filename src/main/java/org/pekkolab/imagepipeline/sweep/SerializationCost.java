@@ -3,30 +3,41 @@ package org.pekkolab.imagepipeline.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.pekkolab.imagepipeline.actors.ImageJob;
+import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.metrics.Report;
 
 /**
- * What the cluster pays per image for serialization: each input file is wrapped in the image
- * message cluster mode sends, serialized with the serializer bound to it and read back, a few
- * times, and the best time of each kept (the cost, not the machine's noise).
+ * What the cluster pays per image to move it: each input file is wrapped in the image message
+ * cluster mode sends; it is serialized with the serializer bound to it and read back, and sent to
+ * another node, which acknowledges it. Each is repeated a few times and the best time kept: the
+ * cost, not the machine's noise.
  */
 final class SerializationCost {
 
     private static final int ROUNDS = 5;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private SerializationCost() {}
 
-    static Report.ClusterCost measure(ActorSystem<?> system, List<Path> files) {
-        Serialization serialization = SerializationExtension.get(system);
+    /** @param remote a node agent in another JVM */
+    static Report.ClusterCost measure(ActorSystem<?> system, List<Path> files, ActorRef<NodeAgent.Command> remote)
+            throws InterruptedException {
+        var serialization = SerializationExtension.get(system);
         long bytes = 0;
         long serializeNanos = 0;
         long deserializeNanos = 0;
+        long roundTripNanos = 0;
         int measured = 0;
         String serializerName = "";
         for (var file : files) {
@@ -42,6 +53,7 @@ final class SerializationCost {
             var manifest = Serializers.manifestFor(serializer, job);
             long bestSerialize = Long.MAX_VALUE;
             long bestDeserialize = Long.MAX_VALUE;
+            long bestRoundTrip = Long.MAX_VALUE;
             byte[] serialized = null;
             for (int round = 0; round < ROUNDS; round++) {
                 long start = System.nanoTime();
@@ -52,15 +64,31 @@ final class SerializationCost {
                 long end = System.nanoTime();
                 bestSerialize = Math.min(bestSerialize, middle - start);
                 bestDeserialize = Math.min(bestDeserialize, end - middle);
+                bestRoundTrip = Math.min(bestRoundTrip, roundTrip(system, remote, job));
             }
             bytes += serialized.length;
             serializeNanos += bestSerialize;
             deserializeNanos += bestDeserialize;
+            roundTripNanos += bestRoundTrip;
             measured++;
         }
         if (measured == 0) {
-            return new Report.ClusterCost(serializerName, 0, 0, 0);
+            return new Report.ClusterCost(serializerName, 0, 0, 0, 0);
         }
-        return new Report.ClusterCost(serializerName, (double) bytes / measured, serializeNanos / 1e3 / measured, deserializeNanos / 1e3 / measured);
+        return new Report.ClusterCost(serializerName, (double) bytes / measured, serializeNanos / 1e3 / measured,
+                deserializeNanos / 1e3 / measured, roundTripNanos / 1e3 / measured);
+    }
+
+    private static long roundTrip(ActorSystem<?> system, ActorRef<NodeAgent.Command> remote, ImageJob job) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            AskPattern.<NodeAgent.Command, NodeAgent.ProbeAck>ask(remote, replyTo -> new NodeAgent.Probe(job, replyTo), PROBE_TIMEOUT,
+                            system.scheduler())
+                    .toCompletableFuture()
+                    .get(PROBE_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RunFailedException("a node did not acknowledge an image message of " + job.encoded().length + " bytes: " + e.getMessage());
+        }
+        return System.nanoTime() - start;
     }
 }

@@ -88,7 +88,8 @@ public final class Sweep {
                     }
                 }
             }
-            var clusterCost = clusterNodes.isEmpty() ? null : SerializationCost.measure(system.system(), settings.input().files());
+            var remote = clusterNodes.stream().filter(node -> !node.equals(system.localNode())).findFirst();
+            var clusterCost = remote.isEmpty() ? null : SerializationCost.measure(system.system(), settings.input().files(), remote.get());
             return new Report(
                     host(),
                     new Report.Input(settings.input().dir().toString(), settings.input().files().size(), settings.repeat(), settings.imagesPerRun()),

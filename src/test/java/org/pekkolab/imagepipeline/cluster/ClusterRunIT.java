@@ -65,6 +65,12 @@ class ClusterRunIT {
                 "--warmup-ms", "300", "--report", report.toString())) {
             assertEquals(0, coordinator.awaitExit(Duration.ofSeconds(200)), coordinator.output());
 
+            var cost = new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("clusterCost");
+            assertTrue(cost.get("bytesPerImage").asDouble() > 1000, "cluster cost: " + cost);
+            assertTrue(cost.get("roundTripUsPerImage").asDouble() > 0, "cluster cost: " + cost);
+            assertEquals("JacksonCborSerializer", cost.get("serializer").asText());
+            assertTrue(coordinator.output().contains("What the cluster pays per image"), coordinator.output());
+
             var run = clusterRun(report, "cluster/fork-join/1wx3n");
             assertEquals("cluster", run.get("mode").asText());
             assertEquals(3, run.get("nodes").asInt());
