@@ -38,7 +38,9 @@ public final class ConsoleReport {
         out.append("What the cluster pays per image (").append(Numbers.fixed(cost.bytesPerImage() / 1024, 1)).append(" KiB, ")
                 .append(cost.serializer()).append("): serialize ").append(Numbers.fixed(cost.serializeUsPerImage(), 1))
                 .append(" us, deserialize ").append(Numbers.fixed(cost.deserializeUsPerImage(), 1))
-                .append(" us, round trip to another node ").append(Numbers.fixed(cost.roundTripUsPerImage(), 1)).append(" us").append(NL);
+                .append(" us, round trip to another node ")
+                .append(Double.isNaN(cost.roundTripUsPerImage()) ? "not measured (no other node left)" : Numbers.fixed(cost.roundTripUsPerImage(), 1) + " us")
+                .append(NL);
     }
 
     private static void runTable(List<RunResult> runs, StringBuilder out) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,8 +31,8 @@ final class SerializationCost {
 
     private SerializationCost() {}
 
-    /** @param remote a node agent in another JVM */
-    static Report.ClusterCost measure(ActorSystem<?> system, List<Path> files, ActorRef<NodeAgent.Command> remote)
+    /** @param remote a node agent in another JVM; without one the round trip is not measured (NaN) */
+    static Report.ClusterCost measure(ActorSystem<?> system, List<Path> files, Optional<ActorRef<NodeAgent.Command>> remote)
             throws InterruptedException {
         var serialization = SerializationExtension.get(system);
         long bytes = 0;
@@ -64,7 +65,9 @@ final class SerializationCost {
                 long end = System.nanoTime();
                 bestSerialize = Math.min(bestSerialize, middle - start);
                 bestDeserialize = Math.min(bestDeserialize, end - middle);
-                bestRoundTrip = Math.min(bestRoundTrip, roundTrip(system, remote, job));
+                if (remote.isPresent()) {
+                    bestRoundTrip = Math.min(bestRoundTrip, roundTrip(system, remote.get(), job));
+                }
             }
             bytes += serialized.length;
             serializeNanos += bestSerialize;
@@ -76,7 +79,7 @@ final class SerializationCost {
             return new Report.ClusterCost(serializerName, 0, 0, 0, 0);
         }
         return new Report.ClusterCost(serializerName, (double) bytes / measured, serializeNanos / 1e3 / measured,
-                deserializeNanos / 1e3 / measured, roundTripNanos / 1e3 / measured);
+                deserializeNanos / 1e3 / measured, remote.isPresent() ? roundTripNanos / 1e3 / measured : Double.NaN);
     }
 
     private static long roundTrip(ActorSystem<?> system, ActorRef<NodeAgent.Command> remote, ImageJob job) throws InterruptedException {

@@ -88,8 +88,8 @@ public final class Sweep {
                     }
                 }
             }
-            var remote = clusterNodes.stream().filter(node -> !node.equals(system.localNode())).findFirst();
-            var clusterCost = remote.isEmpty() ? null : SerializationCost.measure(system.system(), settings.input().files(), remote.get());
+            var clusterCost = clusterNodes.isEmpty() ? null
+                    : SerializationCost.measure(system.system(), settings.input().files(), liveRemoteNode(results.get(results.size() - 1)));
             return new Report(
                     host(),
                     new Report.Input(settings.input().dir().toString(), settings.input().files().size(), settings.repeat(), settings.imagesPerRun()),
@@ -179,6 +179,15 @@ public final class Sweep {
                 outcome.workerStats(),
                 timings,
                 outcome.failures());
+    }
+
+    /** Another node that was still up at the end of the last run, for measuring transfers to it. */
+    private Optional<ActorRef<NodeAgent.Command>> liveRemoteNode(RunResult lastRun) {
+        var up = lastRun.nodeStats().stream().filter(node -> node.status().equals(NodeStats.UP)).map(NodeStats::address).toList();
+        return clusterNodes.stream()
+                .filter(node -> !node.equals(system.localNode()))
+                .filter(node -> up.contains(node.path().address().toString()))
+                .findFirst();
     }
 
     /** The host part of a node address (pekko://pipeline@HOST:PORT); cores are per host. */
