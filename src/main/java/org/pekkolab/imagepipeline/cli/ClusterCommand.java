@@ -75,6 +75,6 @@ final class ClusterCommand implements Callable<Integer> {
         }
         var layout = new ClusterSession.Layout(nodes, started, host, port, Duration.ofSeconds(joinTimeoutSeconds),
                 Optional.ofNullable(options.configFile).map(path -> path.toAbsolutePath()));
-        return options.run(spec.commandLine(), Optional.of(layout));
+        return options.run(spec.commandLine(), Optional.of(layout), 1);
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        subcommands = {RunCommand.class, ClusterCommand.class, NodeCommand.class, GenerateCommand.class},
+        subcommands = {RunCommand.class, ClusterCommand.class, NodeCommand.class, BenchCommand.class, GenerateCommand.class},
         description = {
             "A lab for parallel image pipelines on Apache Pekko actors.",
             "Without a command it runs 'run': the sequential baseline, a plain ExecutorService and a sweep of",

@@ -14,16 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.pekkolab.imagepipeline.actors.FilterWorker;
 import org.pekkolab.imagepipeline.cluster.ClusterSession;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.processing.OutputTarget;
+import org.pekkolab.imagepipeline.report.BenchSummary;
 import org.pekkolab.imagepipeline.report.ConsoleReport;
 import org.pekkolab.imagepipeline.report.ReportWriter;
 import org.pekkolab.imagepipeline.sweep.InputSet;
 import org.pekkolab.imagepipeline.sweep.PipelineSystem;
+import org.pekkolab.imagepipeline.sweep.ProgressListener;
 import org.pekkolab.imagepipeline.sweep.RunFailedException;
 import org.pekkolab.imagepipeline.sweep.Sweep;
 import org.pekkolab.imagepipeline.sweep.SweepSettings;
@@ -107,16 +110,18 @@ final class RunOptions {
                 "Example: --config my-dispatchers.conf"})
     Path configFile;
 
-    /** Runs the sweep in single mode; {@code commandLine} gives the output streams. */
+    /** Runs the sweep once in single mode; {@code commandLine} gives the output streams. */
     int run(CommandLine commandLine) {
-        return run(commandLine, Optional.empty());
+        return run(commandLine, Optional.empty(), 1);
     }
 
     /**
-     * Runs the sweep; with a cluster layout, on a cluster this command forms (single-mode rows
-     * included, for comparison).
+     * Runs the sweep {@code trials} times on one actor system (the JIT warm-up only before the
+     * first); with a cluster layout, on a cluster this command forms (single-mode rows included,
+     * for comparison). Prints and writes the last trial's report, and with several trials the
+     * median and spread of every row.
      */
-    int run(CommandLine commandLine, Optional<ClusterSession.Layout> cluster) {
+    int run(CommandLine commandLine, Optional<ClusterSession.Layout> cluster, int trials) {
         var config = loadConfig();
         var settings = settings(config);
         var out = commandLine.getOut();
@@ -127,16 +132,17 @@ final class RunOptions {
         out.flush();
 
         var progress = ConsoleProgress.forTerminal(commandLine.getErr());
-        Report result;
+        var results = new ArrayList<Report>();
         try {
             if (cluster.isEmpty()) {
                 try (var system = new PipelineSystem(config, settings.dispatchers(), settings.workerCounts(), false)) {
-                    result = new Sweep(settings, system, List.of(), progress).run();
+                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, List.of(), progress), results, progress);
                 }
             } else {
                 try (var session = ClusterSession.start(config, settings.dispatchers(), settings.workerCounts(), cluster.get(),
                         reportDir.resolve("logs"), progress)) {
-                    result = new Sweep(settings, session.system(), session.nodes(), progress).run();
+                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, session.system(), session.nodes(), progress),
+                            results, progress);
                 }
             }
         } catch (TimeoutException e) {
@@ -146,10 +152,17 @@ final class RunOptions {
             throw new RunFailedException("interrupted");
         }
 
+        var result = results.get(results.size() - 1);
         out.println();
         out.print(ConsoleReport.render(result));
         try {
             ReportWriter.write(result, reportDir);
+            if (trials > 1) {
+                var summary = BenchSummary.of(results);
+                out.println();
+                out.print(summary.render());
+                summary.write(reportDir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + reportDir + ": " + e.getMessage(), e);
         }
@@ -157,6 +170,16 @@ final class RunOptions {
         settings.output().ifPresent(target -> out.println("Processed images: " + target.dir().toAbsolutePath().normalize()));
         out.flush();
         return result.failures().isEmpty() ? ExitStatus.OK : ExitStatus.IMAGES_FAILED;
+    }
+
+    private static void runTrials(int trials, SweepSettings settings, Function<SweepSettings, Sweep> sweeps, List<Report> results,
+            ProgressListener progress) {
+        for (int trial = 1; trial <= trials; trial++) {
+            if (trials > 1) {
+                progress.note("trial " + trial + " of " + trials);
+            }
+            results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Duration.ZERO)).run());
+        }
     }
 
     Config loadConfig() {

@@ -26,6 +26,7 @@ public final class ConsoleReport {
         runTable(report.runs(), out);
         out.append(NL);
         analysis(analysis, out);
+        breakdown(report, out);
         if (report.clusterCost() != null) {
             clusterCost(report.clusterCost(), out);
         }
@@ -122,6 +123,40 @@ public final class ConsoleReport {
                 .append(a.cores()).append(" cores, ")
                 .append(Double.isInfinite(a.amdahlLimit()) ? "unbounded" : Numbers.display(a.amdahlLimit(), Numbers.SHORT_RATIO) + "x")
                 .append(" as p -> infinity").append(NL);
+    }
+
+    /** Mean microseconds per image in each part of the work, one row per run. */
+    private static void breakdown(Report report, StringBuilder out) {
+        var rows = TimeBreakdown.of(report.runs(), report.filters().size());
+        if (rows.isEmpty()) {
+            return;
+        }
+        var header = new ArrayList<String>(List.of("where the time goes (us/image)", "decode"));
+        header.addAll(report.filters());
+        header.addAll(List.of("other", "idle+msg"));
+        var table = new ArrayList<List<String>>();
+        table.add(header);
+        for (var row : rows) {
+            var cells = new ArrayList<String>(List.of(row.label(), Numbers.display(row.decodeUs(), 0)));
+            row.filterUs().forEach(us -> cells.add(Numbers.display(us, 0)));
+            cells.add(Numbers.display(row.otherUs(), 0));
+            cells.add(Numbers.display(row.idleUs(), 0));
+            table.add(cells);
+        }
+        int[] widths = new int[header.size()];
+        table.forEach(cells -> {
+            for (int c = 0; c < cells.size(); c++) {
+                widths[c] = Math.max(widths[c], cells.get(c).length());
+            }
+        });
+        out.append(NL);
+        for (var cells : table) {
+            var line = new StringBuilder(String.format("%-" + widths[0] + "s", cells.get(0)));
+            for (int c = 1; c < cells.size(); c++) {
+                line.append("  ").append(String.format("%" + widths[c] + "s", cells.get(c)));
+            }
+            out.append(line.toString().stripTrailing()).append(NL);
+        }
     }
 
     private static void failures(List<Failure> failures, StringBuilder out) {

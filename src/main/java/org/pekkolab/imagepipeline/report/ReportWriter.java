@@ -40,7 +40,8 @@ public final class ReportWriter {
     public static final String RUNS_CSV = "runs.csv";
     public static final String IMAGES_CSV = "images.csv";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** Rounds figures for people and writes undefined ones as null; shared by every JSON file of a report. */
+    static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .addModule(new SimpleModule("rounding").setSerializerModifier(new RoundDoubles()))
             .addMixIn(RunResult.class, RunResultJson.class)

@@ -22,6 +22,12 @@ public record SweepSettings(
         Duration sampleInterval,
         Duration runTimeout) {
 
+    /** The same settings with another warm-up: later trials of a bench need no new one. */
+    public SweepSettings withWarmup(Duration newWarmup) {
+        return new SweepSettings(input, filters, workerCounts, dispatchers, repeat, output, maxPixels, maxRetries, window, readAhead,
+                newWarmup, sampleInterval, runTimeout);
+    }
+
     public int imagesPerRun() {
         return input.files().size() * repeat;
     }

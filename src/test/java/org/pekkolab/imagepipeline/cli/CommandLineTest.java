@@ -90,6 +90,21 @@ class CommandLineTest {
     }
 
     @Test
+    void benchRepeatsTheSweepAndSummarisesEveryRow() throws IOException {
+        var report = work.resolve("bench");
+        var result = execute("bench", "--trials", "2", "-i", inputs.toString(), "-w", "2", "--warmup-ms", "0", "--report", report.toString());
+
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("Over 2 trials: median (min-max)"), result.out());
+        var bench = new ObjectMapper().readTree(report.resolve("bench.json").toFile());
+        assertEquals(2, bench.get("trials").asInt());
+        assertEquals(List.of("sequential", "executor/2w", "single/fork-join/2w"),
+                bench.findValuesAsText("label"));
+        assertTrue(bench.at("/rows/2/ratioToExecutor/median").asDouble() > 0);
+        assertTrue(Files.exists(report.resolve("report.json")), "the last trial's full report");
+    }
+
+    @Test
     void brokenInputsAreListedAndExitThree() throws IOException {
         var mixed = work.resolve("mixed");
         Files.createDirectories(mixed);

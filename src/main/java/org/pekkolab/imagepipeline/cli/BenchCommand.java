@@ -1,0 +1,43 @@
+package org.pekkolab.imagepipeline.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.pekkolab.imagepipeline.sweep.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./run.sh bench}: the single-mode sweep repeated, with median and spread per row. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "The end-to-end throughput sweep repeated in one JVM (one JIT warm-up), reporting the median and the",
+            "spread (min-max) of img/s and speedup of every row, and the actor / ExecutorService throughput ratio.",
+            "A noisy machine makes one run's figures unreliable; their median over trials is not."
+        },
+        footer = {"", "Example:", "  ./run.sh bench -i ../shared/images/food101 -w 1,2 --trials 5"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "5",
+            description = {"How many times the sweep runs. Default: ${DEFAULT-VALUE}.", "Example: --trials 9"})
+    int trials;
+
+    @Override
+    public Integer call() {
+        if (trials < 2 || trials > 100) {
+            throw new UsageException("--trials must be between 2 and 100, got " + trials);
+        }
+        return options.run(spec.commandLine(), Optional.empty(), trials);
+    }
+}

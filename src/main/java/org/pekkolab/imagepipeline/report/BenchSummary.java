@@ -1,0 +1,93 @@
+package org.pekkolab.imagepipeline.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pekkolab.imagepipeline.metrics.Report;
+import org.pekkolab.imagepipeline.metrics.RunResult;
+
+/**
+ * The same sweep run several times: for every row, the median and spread (min-max) of its
+ * throughput and speedup, and for every actor row its throughput over the ExecutorService row
+ * with the same worker count, trial by trial (a ratio within one trial is immune to the
+ * machine's drift between trials).
+ */
+public record BenchSummary(int trials, List<Row> rows) {
+
+    public static final String BENCH_JSON = "bench.json";
+
+    /** @param ratioToExecutor NaN for rows that are not actor runs */
+    public record Row(String label, Spread imagesPerSec, Spread speedup, Spread ratioToExecutor) {}
+
+    public record Spread(double median, double min, double max) {
+
+        static Spread of(List<Double> values) {
+            if (values.isEmpty()) {
+                return new Spread(Double.NaN, Double.NaN, Double.NaN);
+            }
+            var sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return new Spread(median, sorted.get(0), sorted.get(n - 1));
+        }
+    }
+
+    public static BenchSummary of(List<Report> trials) {
+        Map<String, List<Double>> throughput = new LinkedHashMap<>();
+        Map<String, List<Double>> speedup = new LinkedHashMap<>();
+        Map<String, List<Double>> ratio = new LinkedHashMap<>();
+        for (var trial : trials) {
+            for (var run : trial.runs()) {
+                throughput.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.imagesPerSec());
+                speedup.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.speedup());
+                var executor = executorRow(trial.runs(), run);
+                if (executor != null) {
+                    ratio.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.imagesPerSec() / executor.imagesPerSec());
+                }
+            }
+        }
+        var rows = new ArrayList<Row>();
+        throughput.forEach((label, values) -> rows.add(new Row(label, Spread.of(values), Spread.of(speedup.get(label)),
+                Spread.of(ratio.getOrDefault(label, List.of())))));
+        return new BenchSummary(trials.size(), rows);
+    }
+
+    /** The ExecutorService row an actor row is compared with: same worker count in all. */
+    private static RunResult executorRow(List<RunResult> runs, RunResult run) {
+        if (!run.mode().equals("single") && !run.mode().equals("cluster")) {
+            return null;
+        }
+        int workers = run.workers() * run.nodes();
+        return runs.stream().filter(r -> r.mode().equals("executor") && r.workers() == workers).findFirst().orElse(null);
+    }
+
+    public String render() {
+        var nl = System.lineSeparator();
+        var out = new StringBuilder("Over " + trials + " trials: median (min-max)" + nl);
+        int width = rows.stream().mapToInt(row -> row.label().length()).max().orElse(3);
+        var format = "%-" + width + "s  %-24s  %-22s  %s";
+        out.append(String.format(format, "run", "img/s", "speedup", "actor / executor").stripTrailing()).append(nl);
+        for (var row : rows) {
+            out.append(String.format(format, row.label(), spread(row.imagesPerSec(), Numbers.COARSE), spread(row.speedup(), Numbers.SHORT_RATIO),
+                    spread(row.ratioToExecutor(), Numbers.RATIO)).stripTrailing()).append(nl);
+        }
+        return out.toString();
+    }
+
+    private static String spread(Spread spread, int decimals) {
+        if (Double.isNaN(spread.median())) {
+            return "";
+        }
+        return Numbers.display(spread.median(), decimals) + " (" + Numbers.display(spread.min(), decimals) + "-"
+                + Numbers.display(spread.max(), decimals) + ")";
+    }
+
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ReportWriter.JSON.writeValue(dir.resolve(BENCH_JSON).toFile(), this);
+    }
+}

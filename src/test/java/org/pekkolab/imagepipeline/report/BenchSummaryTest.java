@@ -1,0 +1,46 @@
+package org.pekkolab.imagepipeline.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchSummaryTest {
+
+    private static org.pekkolab.imagepipeline.metrics.Report trial(double executorSpeedup, double actorSpeedup) {
+        return Fixtures.report(List.of(
+                Fixtures.run("executor", "thread-pool", 1, 2, executorSpeedup, List.of(), List.of()),
+                Fixtures.run("single", "fork-join", 1, 2, actorSpeedup, List.of(), List.of())), List.of());
+    }
+
+    @Test
+    void mediansSpreadsAndActorToExecutorRatiosPerTrial(@TempDir Path dir) throws IOException {
+        var summary = BenchSummary.of(List.of(trial(1.8, 1.62), trial(2.0, 1.9), trial(1.6, 1.6)));
+
+        var executor = summary.rows().get(0);
+        assertEquals("executor/2w", executor.label());
+        assertEquals(new BenchSummary.Spread(1.8, 1.6, 2.0), executor.speedup());
+        assertTrue(Double.isNaN(executor.ratioToExecutor().median()));
+
+        var actor = summary.rows().get(1);
+        assertEquals(1.62, actor.speedup().median(), 1e-9);
+        // Per trial: 1.62/1.8 = 0.9, 1.9/2.0 = 0.95, 1.6/1.6 = 1.0.
+        assertEquals(0.95, actor.ratioToExecutor().median(), 1e-9);
+        assertEquals(0.9, actor.ratioToExecutor().min(), 1e-9);
+        assertEquals(1.0, actor.ratioToExecutor().max(), 1e-9);
+
+        var text = summary.render();
+        assertTrue(text.contains("Over 3 trials"), text);
+        assertTrue(text.contains("0.950 (0.900-1.000)"), text);
+
+        summary.write(dir);
+        var json = new ObjectMapper().readTree(dir.resolve(BenchSummary.BENCH_JSON).toFile());
+        assertEquals(3, json.get("trials").asInt());
+        assertEquals(0.95, json.at("/rows/1/ratioToExecutor/median").asDouble(), 1e-9);
+    }
+}
