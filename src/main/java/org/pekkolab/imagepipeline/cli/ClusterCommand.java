@@ -44,14 +44,8 @@ final class ClusterCommand implements Callable<Integer> {
                 "'./run.sh node'. Default: N-1.", "Example: --spawn 0"})
     Integer spawn;
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
-            description = {"Address this node binds to and advertises. Default: ${DEFAULT-VALUE}.", "Example: --host 10.0.0.1"})
-    String host;
-
-    @Option(names = "--port", paramLabel = "P", defaultValue = "0",
-            description = {"Port of this node; 0 picks a free one, so concurrent runs never clash. Default: ${DEFAULT-VALUE}.",
-                "Example: --port 25520"})
-    int port;
+    @Mixin
+    NodeAddressOptions address;
 
     @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = {"How long to wait for all N members to be Up before failing (exit 1). Default: ${DEFAULT-VALUE}.",
@@ -67,13 +61,11 @@ final class ClusterCommand implements Callable<Integer> {
         if (started < 0 || started > nodes - 1) {
             throw new UsageException("--spawn must be between 0 and " + (nodes - 1) + ", got " + started);
         }
-        if (port < 0 || port > 65535) {
-            throw new UsageException("--port must be between 0 and 65535, got " + port);
-        }
+        address.validate();
         if (joinTimeoutSeconds < 1) {
             throw new UsageException("--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
         }
-        var layout = new ClusterSession.Layout(nodes, started, host, port, Duration.ofSeconds(joinTimeoutSeconds),
+        var layout = new ClusterSession.Layout(nodes, started, address.host, address.port, Duration.ofSeconds(joinTimeoutSeconds),
                 Optional.ofNullable(options.configFile).map(path -> path.toAbsolutePath()));
         return options.run(spec.commandLine(), Optional.of(layout), 1);
     }

@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns its exit status; used by {@link #main} and the tests. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         var commandLine = new CommandLine(new Main());
+        commandLine.setUsageHelpWidth(120);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {

@@ -11,6 +11,7 @@ import org.pekkolab.imagepipeline.sweep.PipelineSystem;
 import org.pekkolab.imagepipeline.sweep.RunFailedException;
 import org.pekkolab.imagepipeline.sweep.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,13 +39,8 @@ final class NodeCommand implements Callable<Integer> {
                 "Example: --seed-nodes 127.0.0.1:25520"})
     List<String> seedNodes;
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
-            description = {"Address this node binds to and advertises. Default: ${DEFAULT-VALUE}.", "Example: --host 10.0.0.2"})
-    String host;
-
-    @Option(names = "--port", paramLabel = "P", defaultValue = "0",
-            description = {"Port of this node; 0 picks a free one. Default: ${DEFAULT-VALUE}.", "Example: --port 25521"})
-    int port;
+    @Mixin
+    NodeAddressOptions address;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = {"A HOCON file layered over conf/application.conf; use the coordinator's.", "Example: --config my.conf"})
@@ -56,9 +52,7 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new UsageException("--port must be between 0 and 65535, got " + port);
-        }
+        address.validate();
         if (configFile != null && !Files.isRegularFile(configFile)) {
             throw new UsageException("config file not found: " + configFile);
         }
@@ -71,7 +65,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         var options = new RunOptions();
         options.configFile = configFile;
-        var config = ClusterConfig.forNode(options.loadConfig(), host, port, seedNodes);
+        var config = ClusterConfig.forNode(options.loadConfig(), address.host, address.port, seedNodes);
         PipelineSystem node;
         try {
             node = PipelineSystem.forClusterNode(config);
