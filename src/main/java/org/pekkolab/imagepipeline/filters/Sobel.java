@@ -19,7 +19,7 @@ public final class Sobel implements ImageFilter {
     /** Use the table when it has at most this many entries per pixel: filling it costs far less than a sqrt. */
     private static final int TABLE_ENTRIES_PER_PIXEL = 64;
 
-    /** Below this many pixels the 255 binary searches that build the table are not worth it. */
+    /** Below this many pixels the 255 threshold searches that build the table are not worth it. */
     private static final int TABLE_MIN_PIXELS = 4096;
 
     @Override
@@ -32,14 +32,14 @@ public final class Sobel implements ImageFilter {
         int w = input.width();
         int h = input.height();
         var gray = Grayscale.grayPlane(input);
-        var squared = new int[gray.length];
+        var squared = Scratch.ints(gray.length);
         var range = squaredMagnitudes(gray, squared, w, h);
         var out = new byte[gray.length];
         if (range.min() == range.max()) {
             return RasterImage.gray(w, h, out);
         }
         long tableSize = (long) range.max() - range.min() + 1;
-        if (squared.length >= TABLE_MIN_PIXELS && tableSize <= (long) TABLE_ENTRIES_PER_PIXEL * squared.length) {
+        if (out.length >= TABLE_MIN_PIXELS && tableSize <= (long) TABLE_ENTRIES_PER_PIXEL * out.length) {
             normaliseByTable(squared, out, range.min(), range.max());
         } else {
             normaliseDirect(squared, out, range.min(), range.max());
@@ -87,8 +87,13 @@ public final class Sobel implements ImageFilter {
                 int gy = diffLeft + 2 * diffCentre + diffRight;
                 int v = gx * gx + gy * gy;
                 sq[mid + x] = v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                // New extremes are rare, so these branches predict well and cost less than two cmovs per pixel.
+                if (v > max) {
+                    max = v;
+                }
+                if (v < min) {
+                    min = v;
+                }
                 sumLeft = sumCentre;
                 sumCentre = sumRight;
                 diffLeft = diffCentre;
@@ -116,43 +121,82 @@ public final class Sobel implements ImageFilter {
         return (int) ((Math.sqrt(squared) - min) * 255 / range + 0.5);
     }
 
-    /** One sqrt and one division per pixel. Requires {@code minSq < maxSq}. */
+    /** One sqrt and one division per pixel, for the first {@code out.length} entries. Requires {@code minSq < maxSq}. */
     static void normaliseDirect(int[] sq, byte[] out, int minSq, int maxSq) {
         double min = Math.sqrt(minSq);
         double range = Math.sqrt(maxSq) - min;
-        for (int i = 0; i < sq.length; i++) {
+        for (int i = 0; i < out.length; i++) {
             out[i] = (byte) level(sq[i], min, range);
         }
     }
 
     /**
-     * One table load per pixel. The level is non-decreasing in the squared magnitude, so the table over
-     * {@code [minSq, maxSq]} is 256 runs whose starts a binary search finds with the exact {@link #level}.
+     * One table load per pixel, for the first {@code out.length} entries. The level is non-decreasing in the
+     * squared magnitude, so the table over {@code [minSq, maxSq]} is 256 runs. Each run starts at the first
+     * squared magnitude whose exact {@link #level} reaches {@code k}: inverting the SPEC expression in doubles
+     * lands within a step or two of it, and walking from there with {@link #level} itself makes it exact.
      * Requires {@code minSq < maxSq}.
      */
     static void normaliseByTable(int[] sq, byte[] out, int minSq, int maxSq) {
         double min = Math.sqrt(minSq);
         double range = Math.sqrt(maxSq) - min;
-        var table = new byte[maxSq - minSq + 1];
+        var table = Scratch.bytes(maxSq - minSq + 1);
         int runStart = 0;
         for (int k = 1; k <= 255; k++) {
+            double root = min + (k - 0.5) * range / 255;
             int lo = minSq + runStart;
-            int hi = maxSq;
-            while (lo < hi) {
-                int probe = (lo + hi) >>> 1;
-                if (level(probe, min, range) >= k) {
-                    hi = probe;
-                } else {
-                    lo = probe + 1;
-                }
+            int start = (int) Math.max(lo, Math.min(maxSq, Math.ceil(root * root)));
+            while (start > lo && level(start - 1, min, range) >= k) {
+                start--;
             }
-            int runEnd = lo - minSq;
+            while (level(start, min, range) < k) {
+                start++;
+            }
+            int runEnd = start - minSq;
             Arrays.fill(table, runStart, runEnd, (byte) (k - 1));
             runStart = runEnd;
         }
-        Arrays.fill(table, runStart, table.length, (byte) 255);
-        for (int i = 0; i < sq.length; i++) {
+        Arrays.fill(table, runStart, maxSq - minSq + 1, (byte) 255);
+        for (int i = 0; i < out.length; i++) {
             out[i] = table[sq[i] - minSq];
+        }
+    }
+
+    /**
+     * Per-thread scratch buffers, reused from image to image so that the squared magnitudes (4 bytes a pixel) and
+     * the table (up to 2 MB) are not allocated and zeroed for every image. Both are fully written before they are
+     * read. Buffers above {@link #RETAINED_MAX} entries are allocated per call so that one huge image does not pin
+     * its buffers to a worker thread for good.
+     */
+    private static final class Scratch {
+
+        private static final int RETAINED_MAX = 1 << 24;
+
+        private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
+
+        private int[] ints = new int[0];
+        private byte[] bytes = new byte[0];
+
+        static int[] ints(int length) {
+            if (length > RETAINED_MAX) {
+                return new int[length];
+            }
+            var scratch = CURRENT.get();
+            if (scratch.ints.length < length) {
+                scratch.ints = new int[length];
+            }
+            return scratch.ints;
+        }
+
+        static byte[] bytes(int length) {
+            if (length > RETAINED_MAX) {
+                return new byte[length];
+            }
+            var scratch = CURRENT.get();
+            if (scratch.bytes.length < length) {
+                scratch.bytes = new byte[length];
+            }
+            return scratch.bytes;
         }
     }
 }
