@@ -1,5 +1,7 @@
 package org.pekkolab.imagepipeline.filters;
 
+import org.pekkolab.imagepipeline.image.RasterImage;
+
 /**
  * The reflect-101 plumbing shared by the per-channel 3x3 filters: per row it finds the rows above and below
  * once, sends the first and last column through the filter's per-pixel definition with reflected column
@@ -19,6 +21,11 @@ final class Convolution3x3 {
     }
 
     private Convolution3x3() {
+    }
+
+    /** Every plane of {@code input} through {@code kernel}, into a new image. */
+    static RasterImage map(Kernel kernel, RasterImage input) {
+        return Planes.map(input, (src, dst, width, height) -> apply(kernel, src, dst, width, height));
     }
 
     static void apply(Kernel kernel, byte[] s, byte[] d, int w, int h) {

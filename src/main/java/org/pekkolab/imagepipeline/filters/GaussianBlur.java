@@ -14,7 +14,7 @@ public final class GaussianBlur implements ImageFilter, Convolution3x3.Kernel {
 
     @Override
     public RasterImage apply(RasterImage input) {
-        return Planes.map(input, (src, dst, width, height) -> Convolution3x3.apply(this, src, dst, width, height));
+        return Convolution3x3.map(this, input);
     }
 
     /**

@@ -32,7 +32,7 @@ public final class Sharpen implements ImageFilter, Convolution3x3.Kernel {
 
     @Override
     public RasterImage apply(RasterImage input) {
-        return Planes.map(input, (src, dst, width, height) -> Convolution3x3.apply(this, src, dst, width, height));
+        return Convolution3x3.map(this, input);
     }
 
     /** Slides a window of vertical column sums; {@code S} is the sum of the three in the window. */
