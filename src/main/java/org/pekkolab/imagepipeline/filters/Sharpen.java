@@ -7,23 +7,11 @@ import org.pekkolab.imagepipeline.image.RasterImage;
  * shift floors negative sums, which is the SPEC's floor(x + 0.5)), saturated to [0, 255], reflect-101 borders.
  * <p>
  * With {@code c} the centre and {@code S} the sum of all 9 samples the kernel sum is {@code 34 c - 2 S}, so the
- * result is {@code (17 c - S + 4) >> 3} saturated: a function of {@code t = 17 c - S} alone, which lies in
- * {@code [-8 * 255, 16 * 255]}. A 6 KB table of it replaces the shift and both clamps with one load.
+ * result is {@code (17 c - S + 4) >> 3} saturated, which {@link #level} computes without branches.
  */
 public final class Sharpen implements ImageFilter, Convolution3x3.Kernel {
 
     public static final String NAME = "sharpen";
-
-    /** {@code -min(17 c - S)}: added to {@code t} to index {@link #LEVELS}. */
-    private static final int OFFSET = 8 * 255;
-
-    private static final byte[] LEVELS = new byte[OFFSET + 16 * 255 + 1];
-
-    static {
-        for (int t = -OFFSET; t <= 16 * 255; t++) {
-            LEVELS[t + OFFSET] = (byte) Math.max(0, Math.min(255, (t + 4) >> 3));
-        }
-    }
 
     @Override
     public String name() {
@@ -38,14 +26,13 @@ public final class Sharpen implements ImageFilter, Convolution3x3.Kernel {
     /** Slides a window of vertical column sums; {@code S} is the sum of the three in the window. */
     @Override
     public void interior(byte[] s, byte[] d, int up, int mid, int dn, int w) {
-        var levels = LEVELS;
         int left = (s[up] & 0xFF) + (s[mid] & 0xFF) + (s[dn] & 0xFF);
         int here = s[mid + 1] & 0xFF;
         int centre = (s[up + 1] & 0xFF) + here + (s[dn + 1] & 0xFF);
         for (int x = 1; x < w - 1; x++) {
             int next = s[mid + x + 1] & 0xFF;
             int right = (s[up + x + 1] & 0xFF) + next + (s[dn + x + 1] & 0xFF);
-            d[mid + x] = levels[17 * here - (left + centre + right) + OFFSET];
+            d[mid + x] = (byte) level(17 * here - (left + centre + right));
             left = centre;
             centre = right;
             here = next;
@@ -57,6 +44,16 @@ public final class Sharpen implements ImageFilter, Convolution3x3.Kernel {
         int all = (s[up + l] & 0xFF) + (s[up + c] & 0xFF) + (s[up + r] & 0xFF)
                 + (s[mid + l] & 0xFF) + (s[mid + c] & 0xFF) + (s[mid + r] & 0xFF)
                 + (s[dn + l] & 0xFF) + (s[dn + c] & 0xFF) + (s[dn + r] & 0xFF);
-        return LEVELS[17 * (s[mid + c] & 0xFF) - all + OFFSET] & 0xFF;
+        return level(17 * (s[mid + c] & 0xFF) - all);
+    }
+
+    /**
+     * {@code (t + 4) >> 3} saturated to [0, 255] with masks rather than compares: measured faster than both
+     * {@code Math.max/min} and a table on this loop.
+     */
+    private static int level(int t) {
+        int v = (t + 4) >> 3;
+        int positive = v & ~(v >> 31);
+        return (positive | ((255 - positive) >> 31)) & 0xFF;
     }
 }
