@@ -52,13 +52,16 @@ public final class Sobel implements ImageFilter {
     }
 
     /**
-     * Fills {@code sq} with {@code gx^2 + gy^2}. Same split as {@link GaussianBlur}: edge columns through
-     * {@link #at}, the interior slides windows of vertical sums {@code top + 2 mid + bottom} (for gx) and
-     * differences {@code bottom - top} (for gy).
+     * Fills {@code sq} with {@code gx^2 + gy^2}. Same split as {@link Convolution3x3}: edge columns through
+     * {@link #at}, the interior, from copies of the three source rows, slides windows of vertical sums
+     * {@code top + 2 mid + bottom} (for gx) and differences {@code bottom - top} (for gy).
      */
     private static Range squaredMagnitudes(byte[] s, int[] sq, int w, int h) {
         int min = Integer.MAX_VALUE;
         int max = 0;
+        var top = new byte[w];
+        var centre = new byte[w];
+        var bottom = new byte[w];
         for (int y = 0; y < h; y++) {
             int up = Reflect101.index(y - 1, h) * w;
             int mid = y * w;
@@ -74,15 +77,18 @@ public final class Sobel implements ImageFilter {
             sq[mid + w - 1] = last;
             min = Math.min(min, last);
             max = Math.max(max, last);
-            int sumLeft = (s[up] & 0xFF) + 2 * (s[mid] & 0xFF) + (s[dn] & 0xFF);
-            int diffLeft = (s[dn] & 0xFF) - (s[up] & 0xFF);
-            int sumCentre = (s[up + 1] & 0xFF) + 2 * (s[mid + 1] & 0xFF) + (s[dn + 1] & 0xFF);
-            int diffCentre = (s[dn + 1] & 0xFF) - (s[up + 1] & 0xFF);
+            System.arraycopy(s, up, top, 0, w);
+            System.arraycopy(s, mid, centre, 0, w);
+            System.arraycopy(s, dn, bottom, 0, w);
+            int sumLeft = (top[0] & 0xFF) + 2 * (centre[0] & 0xFF) + (bottom[0] & 0xFF);
+            int diffLeft = (bottom[0] & 0xFF) - (top[0] & 0xFF);
+            int sumCentre = (top[1] & 0xFF) + 2 * (centre[1] & 0xFF) + (bottom[1] & 0xFF);
+            int diffCentre = (bottom[1] & 0xFF) - (top[1] & 0xFF);
             for (int x = 1; x < w - 1; x++) {
-                int top = s[up + x + 1] & 0xFF;
-                int bottom = s[dn + x + 1] & 0xFF;
-                int sumRight = top + 2 * (s[mid + x + 1] & 0xFF) + bottom;
-                int diffRight = bottom - top;
+                int above = top[x + 1] & 0xFF;
+                int below = bottom[x + 1] & 0xFF;
+                int sumRight = above + 2 * (centre[x + 1] & 0xFF) + below;
+                int diffRight = below - above;
                 int gx = sumRight - sumLeft;
                 int gy = diffLeft + 2 * diffCentre + diffRight;
                 int v = gx * gx + gy * gy;
