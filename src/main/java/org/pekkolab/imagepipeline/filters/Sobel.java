@@ -176,7 +176,7 @@ public final class Sobel implements ImageFilter {
      */
     private static final class Scratch {
 
-        private static final int RETAINED_MAX = 1 << 24;
+        private static final int RETAINED_MAX = 1 << 22;
 
         private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
