@@ -107,7 +107,8 @@ public class DecodeBenchmark {
     }
 
     private static ImageReaderSpi jpegReaderSpi(String classPrefix) {
-        Iterator<ImageReaderSpi> spis = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
+        Iterator<ImageReaderSpi> spis =
+                IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
         while (spis.hasNext()) {
             var spi = spis.next();
             if (spi.getClass().getName().startsWith(classPrefix) && List.of(spi.getFormatNames()).contains("jpeg")) {

@@ -117,8 +117,8 @@ public class MessagingBenchmark {
         var pending = new ArrayList<Future<?>>(IMAGES);
         for (int i = 0; i < IMAGES; i++) {
             var file = files.get(i % DISTINCT);
-            pending.add(executor.submit(
-                    () -> processor.process(file.getFileName().toString(), Files.readAllBytes(file), "executor", "local")));
+            var name = file.getFileName().toString();
+            pending.add(executor.submit(() -> processor.process(name, Files.readAllBytes(file), "executor", "local")));
         }
         for (var future : pending) {
             future.get();

@@ -127,7 +127,10 @@ public final class Sobel implements ImageFilter {
         return (int) ((Math.sqrt(squared) - min) * 255 / range + 0.5);
     }
 
-    /** One sqrt and one division per pixel, for the first {@code out.length} entries. Requires {@code minSq < maxSq}. */
+    /**
+     * One sqrt and one division per pixel, for the first {@code out.length} entries. Requires
+     * {@code minSq < maxSq}.
+     */
     static void normaliseDirect(int[] sq, byte[] out, int minSq, int maxSq) {
         double min = Math.sqrt(minSq);
         double range = Math.sqrt(maxSq) - min;

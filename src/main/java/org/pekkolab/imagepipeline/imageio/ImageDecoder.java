@@ -35,8 +35,8 @@ import org.pekkolab.imagepipeline.image.RasterImage;
  *
  * <p>Immutable and thread-safe: every call opens its own stream, and readers are kept per thread and reset
  * between images (so a reader's set-up, native state included, is paid once per thread), so one instance can
- * be shared by all workers. The pixel count is checked against {@code maxPixels} from the header, before any pixel buffer
- * exists, so a decompression bomb costs a few bytes of reading.
+ * be shared by all workers. The pixel count is checked against {@code maxPixels} from the header, before any
+ * pixel buffer exists, so a decompression bomb costs a few bytes of reading.
  *
  * <p>Readers are ImageIO's, in its order, with one exception that measured about 2% faster: a plain JPEG (see
  * {@link #isPlainJpeg}) goes to the JDK's own JPEG reader. TwelveMonkeys' reader, registered first, decodes such
@@ -50,7 +50,8 @@ public final class ImageDecoder {
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
     /** The JDK's JPEG reader, when this runtime has it where OpenJDK keeps it. */
-    private static final Optional<ImageReaderSpi> JDK_JPEG = findReaderSpi("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
+    private static final Optional<ImageReaderSpi> JDK_JPEG =
+            findReaderSpi("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
 
     /** This thread's readers, one per provider, reset after every image and dropped after a failure. */
     private static final ThreadLocal<Map<ImageReaderSpi, ImageReader>> READERS = ThreadLocal.withInitial(HashMap::new);
