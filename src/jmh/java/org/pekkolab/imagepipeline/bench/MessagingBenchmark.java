@@ -9,16 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Dispatchers;
-import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,15 +28,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
+import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.sweep.PipelineSystem;
 
 /**
- * Per-image overhead of the actor pipeline: {@link PipelineSupervisor} with 2 workers on the default dispatcher
+ * Per-image overhead of the actor pipeline: {@link PipelineSupervisor} with 2 workers on the fork-join preset
  * runs 2000 tiny (8x8 PNG) images through a one-filter chain, so the time is almost all reading, decoding a few
  * bytes and message passing. The same 2000 read-and-process tasks on a plain 2-thread {@link ExecutorService}
  * are the floor. Results are per image (one operation = one run of 2000).
@@ -61,12 +59,12 @@ public class MessagingBenchmark {
     private Path dir;
     private List<Path> files;
     private ImageProcessor processor;
-    private ActorSystem<Void> system;
+    private PipelineSystem system;
     private ExecutorService executor;
     private int runs;
 
     @Setup
-    public void setUp() throws IOException {
+    public void setUp() throws IOException, TimeoutException, InterruptedException {
         dir = Files.createTempDirectory("messaging-bench");
         files = new ArrayList<>();
         for (int i = 1; i <= DISTINCT; i++) {
@@ -75,15 +73,14 @@ public class MessagingBenchmark {
             files.add(file);
         }
         processor = new ImageProcessor(new ImageDecoder(), FilterChain.parse("brightness"), Optional.empty());
-        system = ActorSystem.create(Behaviors.empty(), "bench", ConfigFactory.load());
+        system = new PipelineSystem(ConfigFactory.load(), List.of("fork-join"), List.of(WORKERS), false);
         executor = Executors.newFixedThreadPool(WORKERS);
     }
 
     @TearDown
     public void tearDown() throws IOException {
         executor.shutdownNow();
-        system.terminate();
-        system.getWhenTerminated().toCompletableFuture().join();
+        system.close();
         try (Stream<Path> listing = Files.walk(dir)) {
             for (var path : listing.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -94,17 +91,12 @@ public class MessagingBenchmark {
     @Benchmark
     @OperationsPerInvocation(IMAGES)
     public RunOutcome actors() throws Exception {
-        var plan = new PipelineSupervisor.Plan(files, REPEAT, WORKERS, Dispatchers.DefaultDispatcherId(), processor,
-                2, 4, 4, Duration.ofSeconds(1));
-        var outcome = new CompletableFuture<RunOutcome>();
-        system.systemActorOf(Behaviors.<RunOutcome>setup(context -> {
-            context.spawn(PipelineSupervisor.create(plan, done -> { }, context.getSelf()), "supervisor");
-            return Behaviors.receiveMessage(result -> {
-                outcome.complete(result);
-                return Behaviors.stopped();
-            });
-        }), "run-" + runs++, Props.empty());
-        var result = outcome.get(60, TimeUnit.SECONDS);
+        var spec = new WorkerSpec("bench-" + runs++, WORKERS, "fork-join", List.of("brightness"), 100_000_000L, 2, 4, 1000, "", "png", 90,
+                false);
+        var plan = new PipelineSupervisor.Plan(files, REPEAT, spec, List.of(system.localNode()), 4);
+        RunOutcome result = system.<RunOutcome, PipelineSupervisor.Command>spawnAndAwait("supervisor",
+                replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo),
+                Duration.ofSeconds(60));
         if (result.processed() != IMAGES) {
             throw new IllegalStateException("processed " + result.processed() + " of " + IMAGES);
         }
