@@ -41,6 +41,7 @@ public final class ImageReader extends AbstractBehavior<ImageReader.Command> {
         } catch (NoSuchFileException e) {
             read.replyTo().tell(new PipelineSupervisor.FileUnreadable(read.id(), name, "file disappeared"));
         } catch (IOException | OutOfMemoryError e) {
+            // readAllBytes throws OutOfMemoryError for a file over 2 GB: one input's problem, not the run's.
             read.replyTo().tell(new PipelineSupervisor.FileUnreadable(read.id(), name, "cannot read: " + e.getMessage()));
         }
         return this;

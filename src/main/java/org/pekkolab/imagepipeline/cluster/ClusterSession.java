@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -15,6 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.sweep.PipelineSystem;
 import org.pekkolab.imagepipeline.sweep.ProgressListener;
@@ -60,7 +62,7 @@ public final class ClusterSession implements AutoCloseable {
         try {
             var cluster = Cluster.get(system.system());
             var self = cluster.selfMember().address();
-            cluster.manager().tell(new org.apache.pekko.cluster.typed.Join(self));
+            cluster.manager().tell(new Join(self));
             var seed = self.host().get() + ":" + self.port().get();
             progress.note("coordinator " + self + " (pid " + ProcessHandle.current().pid() + "); starting "
                     + layout.spawn() + " node JVM(s), " + (layout.nodes() - 1 - layout.spawn()) + " to join by hand");
@@ -126,7 +128,7 @@ public final class ClusterSession implements AutoCloseable {
                     .toCompletableFuture()
                     .get(4, TimeUnit.SECONDS);
             return List.copyOf(listing.getServiceInstances(NodeAgent.SERVICE_KEY));
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return List.of();
         }
     }
@@ -138,11 +140,6 @@ public final class ClusterSession implements AutoCloseable {
     /** Every node agent of the cluster, this JVM's included. */
     public List<ActorRef<NodeAgent.Command>> nodes() {
         return nodes;
-    }
-
-    /** The PIDs of the node JVMs this session started. */
-    public List<Long> childPids() {
-        return children.stream().map(Process::pid).toList();
     }
 
     @Override

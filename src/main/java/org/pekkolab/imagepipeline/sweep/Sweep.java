@@ -89,7 +89,7 @@ public final class Sweep {
                 }
             }
             var clusterCost = clusterNodes.isEmpty() ? null
-                    : SerializationCost.measure(system.system(), settings.input().files(), liveRemoteNode(results.get(results.size() - 1)));
+                    : ClusterCostProbe.measure(system.system(), settings.input().files(), liveRemoteNode(results.get(results.size() - 1)));
             return new Report(
                     host(),
                     new Report.Input(settings.input().dir().toString(), settings.input().files().size(), settings.repeat(), settings.imagesPerRun()),

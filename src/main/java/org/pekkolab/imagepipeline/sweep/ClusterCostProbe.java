@@ -24,12 +24,12 @@ import org.pekkolab.imagepipeline.metrics.Report;
  * another node, which acknowledges it. Each is repeated a few times and the best time kept: the
  * cost, not the machine's noise.
  */
-final class SerializationCost {
+final class ClusterCostProbe {
 
     private static final int ROUNDS = 5;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
-    private SerializationCost() {}
+    private ClusterCostProbe() {}
 
     /** @param remote a node agent in another JVM; without one the round trip is not measured (NaN) */
     static Report.ClusterCost measure(ActorSystem<?> system, List<Path> files, Optional<ActorRef<NodeAgent.Command>> remote)
