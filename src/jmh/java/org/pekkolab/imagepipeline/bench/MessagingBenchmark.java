@@ -27,7 +27,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pekkolab.imagepipeline.actors.Distribution;
+import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
+import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
@@ -91,8 +94,8 @@ public class MessagingBenchmark {
     @Benchmark
     @OperationsPerInvocation(IMAGES)
     public RunOutcome actors() throws Exception {
-        var spec = new WorkerSpec("bench-" + runs++, WORKERS, "fork-join", List.of("brightness"), 100_000_000L, 2, 4, 1000, "", "png", 90,
-                false);
+        var spec = new WorkerSpec("bench-" + runs++, WORKERS, WORKERS, "fork-join", List.of("brightness"), 100_000_000L, 2, 4, 1000, "",
+                "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
         var plan = new PipelineSupervisor.Plan(files, REPEAT, spec, List.of(system.localNode()), 4);
         RunOutcome result = system.<RunOutcome, PipelineSupervisor.Command>spawnAndAwait("supervisor",
                 replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo),

@@ -102,7 +102,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics");
         ServiceKey<ConsumerController.Command<ImageJob>> serviceKey = workerKey(spec.runId());
         var settings = new FilterWorker.Settings(serviceKey, processors.apply(spec), spec.maxRetries(), spec.window(), address, metrics, spec.reportStarts());
-        var dispatcher = DispatcherSelector.fromConfig(dispatcherPath(spec.dispatcher(), spec.workers()));
+        var dispatcher = DispatcherSelector.fromConfig(dispatcherPath(spec.dispatcher(), spec.threads()));
         var workers = new ArrayList<ActorRef<FilterWorker.Command>>();
         for (int i = 1; i <= spec.workers(); i++) {
             workers.add(context.spawn(FilterWorker.create("worker-" + i, settings), spec.runId() + "-worker-" + i, dispatcher));

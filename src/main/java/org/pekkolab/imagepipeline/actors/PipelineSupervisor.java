@@ -117,6 +117,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private int peakInFlight;
     private int retried;
     private int restarts;
+    private int overflowed;
+    private int peakMailbox;
 
     private PipelineSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, Plan plan, IntConsumer onProgress,
             ActorRef<RunOutcome> replyTo) {
@@ -323,7 +325,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         deadNodes.values().forEach(info -> nodeStats.add(NodeStats.fromTimings(info.address(), info.pid(), "down", timings)));
         int lost = total - accountedFor.cardinality();
         replyTo.tell(new RunOutcome(wallMs, total, processed, List.copyOf(failures), retried, restarts, lost, peakInFlight,
-                nodeStats, workerStats, List.copyOf(timings)));
+                overflowed, peakMailbox, nodeStats, workerStats, List.copyOf(timings)));
         return Behaviors.stopped();
     }
 }

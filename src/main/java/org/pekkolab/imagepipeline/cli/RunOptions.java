@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.pekkolab.imagepipeline.actors.Distribution;
+import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.FilterWorker;
+import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.cluster.ClusterSession;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.metrics.Report;
@@ -63,6 +67,44 @@ final class RunOptions {
             description = {"Dispatcher presets (conf/application.conf, pipeline.dispatchers) to compare. Default: ${DEFAULT-VALUE}.",
                 "Example: -d fork-join,thread-pool"})
     List<String> dispatchers;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = {"Threads of each run's dispatcher (pinned: one per worker whatever this says). Default: the run's worker count.",
+                "Example: -w 2,4,8 --threads 2"})
+    Integer threads;
+
+    @Option(names = "--mode", paramLabel = "LIST", split = ",", defaultValue = "pull",
+            description = {"How images reach workers: pull (work pulling, at most --window per worker) and/or push (all at once",
+                "through a round-robin router into the workers' mailboxes). Default: ${DEFAULT-VALUE}.", "Example: --mode pull,push"})
+    List<String> modes;
+
+    @Option(names = "--mailbox-capacity", paramLabel = "N",
+            description = {"Push mode: bound each worker's mailbox to N messages; overflow goes back to the supervisor and is sent",
+                "again later (counted). Default: pipeline.push.mailbox-capacity (0 = unbounded).", "Example: --mailbox-capacity 16"})
+    Integer mailboxCapacity;
+
+    @Option(names = "--supervision", paramLabel = "STRATEGY",
+            description = {"What happens to a worker whose filters threw: restart, resume, stop (replaced by a new worker) or",
+                "backoff (restart after a growing pause). Default: pipeline.supervision (restart).", "Example: --supervision backoff"})
+    String supervision;
+
+    @Option(names = "--fail-rate", paramLabel = "P", defaultValue = "0",
+            description = {"Make the filter chain throw on this share (0-1) of image attempts. Default: ${DEFAULT-VALUE}.",
+                "Example: --fail-rate 0.2"})
+    double failRate;
+
+    @Option(names = "--slow-rate", paramLabel = "P", defaultValue = "0",
+            description = {"Make this share (0-1) of image attempts --slow-ms slower. Default: ${DEFAULT-VALUE}.", "Example: --slow-rate 0.05"})
+    double slowRate;
+
+    @Option(names = "--slow-ms", paramLabel = "MS",
+            description = {"How much slower a slow attempt is. Default: pipeline.faults.slow (50 ms).", "Example: --slow-ms 200"})
+    Long slowMs;
+
+    @Option(names = "--fail-seed", paramLabel = "S", defaultValue = "42",
+            description = {"Seed of the injected faults: the same seed fails the same attempts. Default: ${DEFAULT-VALUE}.",
+                "Example: --fail-seed 7"})
+    long failSeed;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = {"Feed each input image N times (longer runs from a small set). Default: ${DEFAULT-VALUE}.", "Example: --repeat 5"})
@@ -135,11 +177,11 @@ final class RunOptions {
         var results = new ArrayList<Report>();
         try {
             if (cluster.isEmpty()) {
-                try (var system = new PipelineSystem(config, settings.dispatchers(), settings.workerCounts(), false)) {
+                try (var system = new PipelineSystem(config, settings.dispatchers(), settings.threadCounts(), false)) {
                     runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, List.of(), progress), results, progress);
                 }
             } else {
-                try (var session = ClusterSession.start(config, settings.dispatchers(), settings.workerCounts(), cluster.get(),
+                try (var session = ClusterSession.start(config, settings.dispatchers(), settings.threadCounts(), cluster.get(),
                         reportDir.resolve("logs"), progress)) {
                     runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, session.system(), session.nodes(), progress),
                             results, progress);
@@ -226,6 +268,24 @@ final class RunOptions {
         var credits = window != null ? window : config.getInt("pipeline.window");
         require(credits >= FilterWorker.MIN_WINDOW, "--window must be at least " + FilterWorker.MIN_WINDOW
                 + " (Pekko's flow control asks for more images when half the window is used), got " + credits);
+        var threadCount = threads != null ? threads : 0;
+        require(threads == null || (threads >= 1 && threads <= PipelineSystem.MAX_WORKERS),
+                "--threads must be between 1 and " + PipelineSystem.MAX_WORKERS + ", got " + threads);
+        var distributions = new ArrayList<Distribution>();
+        for (var mode : modes) {
+            var distribution = parse("--mode", () -> Distribution.parse(mode));
+            if (!distributions.contains(distribution)) {
+                distributions.add(distribution);
+            }
+        }
+        var capacity = mailboxCapacity != null ? mailboxCapacity : config.getInt("pipeline.push.mailbox-capacity");
+        require(capacity >= 0, "--mailbox-capacity must be 0 (unbounded) or more, got " + capacity);
+        var strategy = parse("--supervision", () -> Supervision.parse(supervision != null ? supervision : config.getString("pipeline.supervision")));
+        require(failRate >= 0 && failRate <= 1, "--fail-rate must be between 0 and 1, got " + failRate);
+        require(slowRate >= 0 && slowRate <= 1, "--slow-rate must be between 0 and 1, got " + slowRate);
+        var slow = slowMs != null ? slowMs : config.getDuration("pipeline.faults.slow").toMillis();
+        require(slow >= 0, "--slow-ms must be 0 or more, got " + slow);
+        var faults = new FaultPlan(failRate, slowRate, slow, failSeed);
         var warmup = warmupMs != null ? Duration.ofMillis(warmupMs) : config.getDuration("pipeline.warmup");
         require(!warmup.isNegative(), "--warmup-ms must be 0 or more");
 
@@ -243,7 +303,16 @@ final class RunOptions {
         var runTimeout = Duration.ofMinutes(5).plusMillis(images * 2_000L);
         return new SweepSettings(inputSet, chain, workerCounts, List.copyOf(dispatchers), repeat, target,
                 pixels, retries, credits, config.getInt("pipeline.read-ahead"), warmup, config.getDuration("pipeline.sample-interval"),
-                runTimeout);
+                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults);
+    }
+
+    /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */
+    private static <T> T parse(String option, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
     }
 
     private static void require(boolean condition, String message) {

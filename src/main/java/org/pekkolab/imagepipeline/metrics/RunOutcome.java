@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param lost images never accounted for as processed or failed (must be 0)
  * @param peakInFlight the most images handed to workers and not yet finished at one time
+ * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
+ * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
  * @param nodeStats one per node of the run, dead ones included
  */
 public record RunOutcome(
@@ -18,6 +20,8 @@ public record RunOutcome(
         int restarts,
         int lost,
         int peakInFlight,
+        int overflowed,
+        int peakMailbox,
         List<NodeStats> nodeStats,
         List<WorkerStats> workerStats,
         List<ImageTiming> timings) {}

@@ -6,6 +6,9 @@ import java.util.List;
  * One configuration of the sweep, measured. {@code mode} is {@code sequential}, {@code executor},
  * {@code single} or {@code cluster}; {@code speedup} is relative to the sequential baseline.
  *
+ * @param distribution {@code pull} or {@code push} for actor runs, {@code -} otherwise
+ * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
+ * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
  * @param efficiency speedup per worker (workers times nodes)
  * @param efficiencyPerCore speedup per available core
  * @param threadsSeen distinct threads that ran filter work
@@ -14,6 +17,7 @@ import java.util.List;
 public record RunResult(
         String mode,
         String dispatcher,
+        String distribution,
         int nodes,
         int workers,
         int images,
@@ -22,6 +26,8 @@ public record RunResult(
         int lost,
         int restarts,
         int peakInFlight,
+        int overflowed,
+        int peakMailbox,
         double peakHeapMb,
         double wallMs,
         double imagesPerSec,
@@ -36,12 +42,13 @@ public record RunResult(
         List<ImageTiming> imageTimings,
         List<Failure> failures) {
 
-    /** A short label for tables and charts, e.g. {@code single/fork-join/2w}. */
+    /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */
     public String label() {
         return switch (mode) {
             case "sequential" -> "sequential";
             case "executor" -> "executor/" + workers + "w";
-            default -> mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "");
+            default -> mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
+                    + ("push".equals(distribution) ? "/push" : "");
         };
     }
 }

@@ -134,6 +134,8 @@ final class PlainRuns {
                     0,
                     images - done.get(),
                     peakInFlight,
+                    0,
+                    0,
                     List.of(snapshot.node()),
                     snapshot.workers(),
                     new ArrayList<>(timings));

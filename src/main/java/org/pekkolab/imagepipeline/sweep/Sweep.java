@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
@@ -66,24 +67,29 @@ public final class Sweep {
                 baseline = plain.sequential(processor, settings.imagesPerRun(), run);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult("sequential", "-", 1, baseline, baseline.wallMs()));
+            results.add(toResult("sequential", "-", "-", 1, baseline, baseline.wallMs()));
 
             var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
             var lastDispatcher = settings.dispatchers().get(settings.dispatchers().size() - 1);
+            var lastDistribution = settings.distributions().get(settings.distributions().size() - 1);
             for (int workers : settings.workerCounts()) {
                 try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
-                    results.add(toResult("executor", "thread-pool", workers, plain.executor(processor, workers, run), baseline.wallMs()));
+                    results.add(toResult("executor", "thread-pool", "-", workers, plain.executor(processor, workers, run), baseline.wallMs()));
                 }
                 for (var mode : modes) {
                     var nodes = mode.equals("single") ? List.of(system.localNode()) : clusterNodes;
-                    for (var dispatcher : settings.dispatchers()) {
-                        boolean last = workers == lastWorkers && dispatcher.equals(lastDispatcher) && mode.equals(modes.get(modes.size() - 1));
-                        var label = mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "");
-                        try (var run = progress.runStarted(label, settings.imagesPerRun())) {
-                            var spec = spec(dispatcher, workers, last ? settings.output() : Optional.empty(), mode.equals("cluster"));
-                            var outcome = actorRun(spec, nodes, settings.input().files(), settings.repeat(), run);
-                            results.add(toResult(mode, dispatcher, workers, outcome, baseline.wallMs()));
+                    for (var distribution : settings.distributions()) {
+                        for (var dispatcher : settings.dispatchers()) {
+                            boolean last = workers == lastWorkers && dispatcher.equals(lastDispatcher)
+                                    && mode.equals(modes.get(modes.size() - 1)) && distribution == lastDistribution;
+                            var label = mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "")
+                                    + (distribution == Distribution.PUSH ? "/push" : "");
+                            try (var run = progress.runStarted(label, settings.imagesPerRun())) {
+                                var spec = spec(dispatcher, distribution, workers, last ? settings.output() : Optional.empty(), mode.equals("cluster"));
+                                var outcome = actorRun(spec, nodes, settings.input().files(), settings.repeat(), run);
+                                results.add(toResult(mode, dispatcher, distribution.label(), workers, outcome, baseline.wallMs()));
+                            }
                         }
                     }
                 }
@@ -106,10 +112,11 @@ public final class Sweep {
         }
     }
 
-    private WorkerSpec spec(String dispatcher, int workers, Optional<OutputTarget> output, boolean reportStarts) {
+    private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, boolean reportStarts) {
         return new WorkerSpec(
                 "run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF),
                 workers,
+                settings.threadsFor(workers),
                 dispatcher,
                 settings.filters().names(),
                 settings.maxPixels(),
@@ -119,7 +126,11 @@ public final class Sweep {
                 output.map(target -> target.dir().toAbsolutePath().toString()).orElse(""),
                 output.map(target -> target.format().extension()).orElse("png"),
                 output.map(OutputTarget::quality).orElse(90),
-                reportStarts);
+                reportStarts,
+                distribution,
+                settings.mailboxCapacity(),
+                settings.supervision(),
+                settings.faults());
     }
 
     private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<Path> files, int repeat,
@@ -145,19 +156,25 @@ public final class Sweep {
         } while (System.nanoTime() < halfway);
         int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
         var dispatchers = settings.dispatchers();
+        var distributions = settings.distributions();
+        int combinations = dispatchers.size() * distributions.size();
         var nodes = clusterNodes.isEmpty() ? List.of(system.localNode()) : clusterNodes;
-        for (int i = 0; i < dispatchers.size() || System.nanoTime() < deadline; i++) {
-            actorRun(spec(dispatchers.get(i % dispatchers.size()), workers, Optional.empty(), false), nodes, files, 1, WARM_UP_PROGRESS);
+        for (int i = 0; i < combinations || System.nanoTime() < deadline; i++) {
+            int combination = i % combinations;
+            var spec = spec(dispatchers.get(combination % dispatchers.size()), distributions.get(combination / dispatchers.size()), workers,
+                    Optional.empty(), false);
+            actorRun(spec, nodes, files, 1, WARM_UP_PROGRESS);
         }
     }
 
-    private RunResult toResult(String mode, String dispatcher, int workers, RunOutcome outcome, double baselineMs) {
+    private RunResult toResult(String mode, String dispatcher, String distribution, int workers, RunOutcome outcome, double baselineMs) {
         double speedup = baselineMs / outcome.wallMs();
         int nodes = outcome.nodeStats().size();
         var timings = outcome.timings();
         return new RunResult(
                 mode,
                 dispatcher,
+                distribution,
                 nodes,
                 workers,
                 outcome.images(),
@@ -166,6 +183,8 @@ public final class Sweep {
                 outcome.lost(),
                 outcome.restarts(),
                 outcome.peakInFlight(),
+                outcome.overflowed(),
+                outcome.peakMailbox(),
                 outcome.nodeStats().stream().mapToDouble(NodeStats::peakHeapMb).sum(),
                 outcome.wallMs(),
                 outcome.images() * 1000.0 / outcome.wallMs(),

@@ -79,8 +79,8 @@ class PipelineSupervisorTest {
     private static RunOutcome run(List<Path> inputFiles, int repeat, int workers, int window, ImageProcessor processor, int maxRetries) {
         var probe = testKit.<RunOutcome>createTestProbe();
         var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
-        var spec = new WorkerSpec("test-" + (++runs), workers, "test", List.of("grayscale", "blur"), 100_000_000L, maxRetries, window,
-                20, "", "png", 90, false);
+        var spec = new WorkerSpec("test-" + (++runs), workers, workers, "test", List.of("grayscale", "blur"), 100_000_000L, maxRetries, window,
+                20, "", "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
         var plan = new PipelineSupervisor.Plan(inputFiles, repeat, spec, List.of(node), 4);
         testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()));
         var outcome = probe.receiveMessage(TIMEOUT);

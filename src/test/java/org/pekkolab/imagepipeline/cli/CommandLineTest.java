@@ -158,7 +158,8 @@ class CommandLineTest {
         var help = execute("run", "--help");
         assertEquals(0, help.status());
         for (var option : List.of("--input", "--filters", "--workers", "--dispatcher", "--repeat", "--output", "--format",
-                "--quality", "--report", "--max-pixels", "--max-retries", "--window", "--warmup-ms", "--config")) {
+                "--quality", "--report", "--max-pixels", "--max-retries", "--window", "--warmup-ms", "--config", "--threads", "--mode",
+                "--mailbox-capacity", "--supervision", "--fail-rate", "--fail-seed", "--slow-rate", "--slow-ms")) {
             assertTrue(help.out().contains(option), option);
         }
         long options = help.out().lines().filter(line -> line.strip().startsWith("-")).count();

@@ -11,9 +11,12 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.actors.Distribution;
+import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.ImageJob;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
+import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
@@ -58,7 +61,8 @@ class MessageSerializationTest {
     @Test
     void nodeProtocolRoundTrips() {
         var agent = testKit.<NodeAgent.Command>createTestProbe().getRef();
-        var spec = new WorkerSpec("run-1", 2, "fork-join", List.of("grayscale", "sobel"), 1_000_000, 2, 4, 50, "/tmp/out", "jpg", 80, true);
+        var spec = new WorkerSpec("run-1", 2, 2, "fork-join", List.of("grayscale", "sobel"), 1_000_000, 2, 4, 50, "/tmp/out", "jpg", 80, true,
+                Distribution.PUSH, 16, Supervision.BACKOFF, new FaultPlan(0.2, 0.1, 30, 7));
         var workerStats = new WorkerStats("worker-1", "pekko://pipeline@127.0.0.1:2552", 10, 123.5, List.of("t-1"), List.of(0, 1));
         var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 12.0, 2, 2, NodeStats.UP);
         var messages = List.of(
