@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
+import org.pekkolab.imagepipeline.actors.IoDispatcher;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
+import org.pekkolab.imagepipeline.actors.ReadSettings;
 import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.filters.FilterChain;
@@ -38,6 +40,7 @@ import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.source.ImageSource;
 import org.pekkolab.imagepipeline.sweep.PipelineSystem;
 
 /**
@@ -96,7 +99,9 @@ public class MessagingBenchmark {
     public RunOutcome actors() throws Exception {
         var spec = new WorkerSpec("bench-" + runs++, WORKERS, WORKERS, "fork-join", List.of("brightness"), 100_000_000L, 2, 4, 1000, "",
                 "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
-        var plan = new PipelineSupervisor.Plan(files, REPEAT, spec, List.of(system.localNode()), 4);
+        var sources = files.stream().<ImageSource>map(ImageSource.LocalFile::new).toList();
+        var reads = new ReadSettings(IoDispatcher.BLOCKING, 4, Duration.ZERO, Duration.ofSeconds(10));
+        var plan = new PipelineSupervisor.Plan(sources, REPEAT, spec, List.of(system.localNode()), 4, reads);
         RunOutcome result = system.<RunOutcome, PipelineSupervisor.Command>spawnAndAwait("supervisor",
                 replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo),
                 Duration.ofSeconds(60));

@@ -1,32 +1,36 @@
 package org.pekkolab.imagepipeline.actors;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.pekkolab.imagepipeline.source.ImageSource;
+import org.pekkolab.imagepipeline.source.SourceReader;
+import org.pekkolab.imagepipeline.source.UnreadableSourceException;
 
 /**
- * Reads image files for the supervisor. File reads block, so this actor is spawned on the
- * blocking I/O dispatcher and the CPU dispatcher only ever sees bytes already in memory.
+ * Reads images (files or URLs) for the supervisor, one at a time, and says which reader answered
+ * so the supervisor knows it is free again. Reads block, so a run has several of these on the
+ * dispatcher its {@link IoDispatcher} names: the filter workers only ever see bytes already in
+ * memory, unless the readers are put on the workers' own dispatcher.
  */
 public final class ImageReader extends AbstractBehavior<ImageReader.Command> {
 
     public sealed interface Command {}
 
-    public record Read(long id, Path path, ActorRef<PipelineSupervisor.Command> replyTo) implements Command {}
+    public record Read(long id, ImageSource source, ActorRef<PipelineSupervisor.Command> replyTo) implements Command {}
 
-    public static Behavior<Command> create() {
-        return Behaviors.setup(ImageReader::new);
+    public static Behavior<Command> create(SourceReader sourceReader) {
+        return Behaviors.setup(context -> new ImageReader(context, sourceReader));
     }
 
-    private ImageReader(ActorContext<Command> context) {
+    private final SourceReader sourceReader;
+
+    private ImageReader(ActorContext<Command> context, SourceReader sourceReader) {
         super(context);
+        this.sourceReader = sourceReader;
     }
 
     @Override
@@ -35,14 +39,11 @@ public final class ImageReader extends AbstractBehavior<ImageReader.Command> {
     }
 
     private Behavior<Command> onRead(Read read) {
-        var name = read.path().getFileName().toString();
+        var name = read.source().name();
         try {
-            read.replyTo().tell(new PipelineSupervisor.FileRead(read.id(), name, Files.readAllBytes(read.path())));
-        } catch (NoSuchFileException e) {
-            read.replyTo().tell(new PipelineSupervisor.FileUnreadable(read.id(), name, "file disappeared"));
-        } catch (IOException | OutOfMemoryError e) {
-            // readAllBytes throws OutOfMemoryError for a file over 2 GB: one input's problem, not the run's.
-            read.replyTo().tell(new PipelineSupervisor.FileUnreadable(read.id(), name, "cannot read: " + e.getMessage()));
+            read.replyTo().tell(new PipelineSupervisor.ImageRead(read.id(), name, sourceReader.read(read.source()), getContext().getSelf()));
+        } catch (UnreadableSourceException e) {
+            read.replyTo().tell(new PipelineSupervisor.ImageUnreadable(read.id(), name, e.getMessage(), getContext().getSelf()));
         }
         return this;
     }

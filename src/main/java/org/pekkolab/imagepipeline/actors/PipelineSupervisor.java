@@ -1,6 +1,5 @@
 package org.pekkolab.imagepipeline.actors;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.delivery.ConsumerController;
 import org.apache.pekko.actor.typed.delivery.WorkPullingProducerController;
@@ -29,6 +27,7 @@ import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.metrics.WorkerStats;
+import org.pekkolab.imagepipeline.source.ImageSource;
 
 /**
  * The supervisor of one run. It asks every node of the run (one local {@link NodeAgent} in single
@@ -47,9 +46,10 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
     public sealed interface Command {}
 
-    public record FileRead(long id, String name, byte[] bytes) implements Command {}
+    /** @param reader the reader that read it, free for the next read */
+    public record ImageRead(long id, String name, byte[] bytes, ActorRef<ImageReader.Command> reader) implements Command {}
 
-    public record FileUnreadable(long id, String name, String reason) implements Command {}
+    public record ImageUnreadable(long id, String name, String reason, ActorRef<ImageReader.Command> reader) implements Command {}
 
     public record ImageStarted(long id, String node) implements Command, CborSerializable {}
 
@@ -70,11 +70,17 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
     private enum ReportsOverdue implements Command { INSTANCE }
 
-    /** What one run is: the inputs, the nodes that work on them and how their workers are set up. */
-    public record Plan(List<Path> files, int repeat, WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, int readAhead) {
+    /**
+     * What one run is: the inputs and how they are read, the nodes that work on them and how their
+     * workers are set up.
+     *
+     * @param readAhead images read ahead of demand (held or being read); at least one per reader
+     */
+    public record Plan(List<ImageSource> sources, int repeat, WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, int readAhead,
+            ReadSettings reads) {
 
         public int images() {
-            return files.size() * repeat;
+            return sources.size() * repeat;
         }
     }
 
@@ -90,7 +96,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private final ActorRef<RunOutcome> replyTo;
     private final ServiceKey<ConsumerController.Command<ImageJob>> serviceKey;
     private final ActorRef<WorkPullingProducerController.Command<ImageJob>> producer;
-    private final ActorRef<ImageReader.Command> reader;
+    private final ArrayDeque<ActorRef<ImageReader.Command>> idleReaders = new ArrayDeque<>();
     private final ArrayDeque<ImageJob> readAhead = new ArrayDeque<>();
     private final BitSet accountedFor = new BitSet();
     private final List<Failure> failures = new ArrayList<>();
@@ -102,6 +108,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     /** Which node each unfinished image was first started on (cluster mode). */
     private final Map<Long, String> startedOn = new HashMap<>();
     private final int total;
+    private final int readLimit;
 
     private WorkPullingProducerController.RequestNext<ImageJob> pendingDemand;
     private int workersListed;
@@ -129,7 +136,15 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         this.replyTo = replyTo;
         this.total = plan.images();
         serviceKey = NodeAgent.workerKey(plan.spec().runId());
-        reader = context.spawn(ImageReader.create(), "reader", DispatcherSelector.fromConfig("pipeline.blocking-io-dispatcher"));
+        // One source reader (and HTTP client) for the run, shared by its readers. Each read goes to
+        // a reader that is free, not round robin: a URL that hangs until its timeout then holds up
+        // one reader, not every read queued behind it.
+        var sourceReader = plan.reads().newSourceReader();
+        var readerDispatcher = plan.reads().dispatcher().selector(plan.spec());
+        for (int i = 1; i <= plan.reads().readers(); i++) {
+            idleReaders.add(context.spawn(ImageReader.create(sourceReader), "reader-" + i, readerDispatcher));
+        }
+        readLimit = Math.max(plan.readAhead(), plan.reads().readers());
         producer = context.spawn(
                 WorkPullingProducerController.create(ImageJob.class, "images-" + plan.spec().runId(), serviceKey, Optional.empty()),
                 "producer-controller");
@@ -149,8 +164,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
                 .onMessage(NodeStarted.class, this::onNodeStarted)
                 .onMessage(WorkersListed.class, this::onWorkersListed)
                 .onMessage(WrappedRequestNext.class, this::onDemand)
-                .onMessage(FileRead.class, this::onFileRead)
-                .onMessage(FileUnreadable.class, this::onFileUnreadable)
+                .onMessage(ImageRead.class, this::onImageRead)
+                .onMessage(ImageUnreadable.class, this::onImageUnreadable)
                 .onMessage(ImageStarted.class, this::onImageStarted)
                 .onMessage(ImageProcessed.class, this::onProcessed)
                 .onMessage(ImageFailed.class, this::onFailed)
@@ -192,15 +207,19 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         return this;
     }
 
-    private Behavior<Command> onFileRead(FileRead read) {
+    private Behavior<Command> onImageRead(ImageRead read) {
         readsOutstanding--;
+        idleReaders.add(read.reader());
         readAhead.add(new ImageJob(read.id(), read.name(), read.bytes(), getContext().getSelf()));
         sendIfPossible();
+        // The reader is free again: with a read-ahead larger than the readers, there may be room to read more.
+        readMore();
         return this;
     }
 
-    private Behavior<Command> onFileUnreadable(FileUnreadable unreadable) {
+    private Behavior<Command> onImageUnreadable(ImageUnreadable unreadable) {
         readsOutstanding--;
+        idleReaders.add(unreadable.reader());
         if (account(unreadable.id())) {
             failures.add(new Failure(unreadable.name(), unreadable.reason()));
         }
@@ -275,9 +294,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     }
 
     private void readMore() {
-        while (nextToRead < total && readAhead.size() + readsOutstanding < plan.readAhead()) {
-            var file = plan.files().get(nextToRead % plan.files().size());
-            reader.tell(new ImageReader.Read(nextToRead, file, getContext().getSelf()));
+        while (nextToRead < total && !idleReaders.isEmpty() && readAhead.size() + readsOutstanding < readLimit) {
+            var source = plan.sources().get(nextToRead % plan.sources().size());
+            idleReaders.poll().tell(new ImageReader.Read(nextToRead, source, getContext().getSelf()));
             nextToRead++;
             readsOutstanding++;
         }

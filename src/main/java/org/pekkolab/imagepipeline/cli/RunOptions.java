@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.FilterWorker;
+import org.pekkolab.imagepipeline.actors.IoDispatcher;
+import org.pekkolab.imagepipeline.actors.ReadSettings;
 import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.cluster.ClusterSession;
 import org.pekkolab.imagepipeline.filters.FilterChain;
@@ -51,6 +53,22 @@ final class RunOptions {
             description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's images/.",
                 "Example: -i ~/photos"})
     Path input;
+
+    @Option(names = "--source", paramLabel = "FILE",
+            description = {"Download the images over HTTP from the URLs in FILE instead of reading a folder: one http or https",
+                "URL per line, blank lines and # comments skipped. Not with --input.", "Example: --source urls.txt"})
+    Path source;
+
+    @Option(names = "--io-latency", paramLabel = "MS",
+            description = {"Block every image read (file or URL) this long before it starts, in every row, to study I/O-bound",
+                "work. Default: pipeline.io.latency (0).", "Example: --io-latency 20"})
+    Long ioLatencyMs;
+
+    @Option(names = "--io-dispatcher", paramLabel = "KIND",
+            description = {"Where the actor runs' image readers block: blocking (a thread pool of their own), cpu (the filter",
+                "workers' dispatcher, whose threads they then take) or virtual (virtual threads, Java 21+).",
+                "Default: pipeline.io.dispatcher (blocking).", "Example: --io-dispatcher cpu"})
+    String ioDispatcher;
 
     @Option(names = {"-f", "--filters"}, paramLabel = "LIST", split = ",",
             description = {"Filters applied in order. Default: ${DEFAULT-VALUE}. Known: grayscale, blur, sobel, sharpen, brightness.",
@@ -169,8 +187,11 @@ final class RunOptions {
         var out = commandLine.getOut();
         var reportDir = report != null ? report
                 : HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        out.printf("Input: %s (%d images%s), filters: %s%n", settings.input().dir(), settings.input().files().size(),
-                repeat > 1 ? " x " + repeat : "", String.join(" -> ", settings.filters().names()));
+        var inputSet = settings.input();
+        out.printf("Input: %s (%d %s%s), filters: %s%n", inputSet.location(), inputSet.sources().size(),
+                inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
+                String.join(" -> ", settings.filters().names()));
+        out.println("Reads: " + describeReads(settings.reads(), config));
         out.flush();
 
         var progress = ConsoleProgress.forTerminal(commandLine.getErr());
@@ -226,21 +247,27 @@ final class RunOptions {
 
     Config loadConfig() {
         try {
-            var defaults = ConfigFactory.load();
             if (configFile == null) {
-                return defaults;
+                return ConfigFactory.load();
             }
             if (!Files.isRegularFile(configFile)) {
                 throw new UsageException("config file not found: " + configFile);
             }
-            return ConfigFactory.parseFile(configFile.toFile()).withFallback(defaults).resolve();
+            // Layered before substitutions are resolved, so that defaults defined from other
+            // settings (the reader pools from pipeline.io.readers) follow the user's values.
+            return ConfigFactory.defaultOverrides()
+                    .withFallback(ConfigFactory.parseFile(configFile.toFile()))
+                    .withFallback(ConfigFactory.defaultApplication())
+                    .withFallback(ConfigFactory.defaultReference())
+                    .resolve();
         } catch (ConfigException e) {
             throw new UsageException("bad configuration: " + e.getMessage());
         }
     }
 
     private SweepSettings settings(Config config) {
-        var inputSet = InputSet.scan(input != null ? input : HOME.resolve("images"));
+        require(source == null || input == null, "--source and --input are mutually exclusive: read a URL list or a folder");
+        var inputSet = source != null ? InputSet.urlList(source) : InputSet.scan(input != null ? input : HOME.resolve("images"));
         FilterChain chain;
         try {
             chain = FilterChain.parse(String.join(",", filters));
@@ -286,6 +313,7 @@ final class RunOptions {
         var slow = slowMs != null ? slowMs : config.getDuration("pipeline.faults.slow").toMillis();
         require(slow >= 0, "--slow-ms must be 0 or more, got " + slow);
         var faults = new FaultPlan(failRate, slowRate, slow, failSeed);
+        var reads = reads(config);
         var warmup = warmupMs != null ? Duration.ofMillis(warmupMs) : config.getDuration("pipeline.warmup");
         require(!warmup.isNegative(), "--warmup-ms must be 0 or more");
 
@@ -298,12 +326,37 @@ final class RunOptions {
             }
             target = Optional.of(new OutputTarget(output, outputFormat, quality));
         }
-        int images = inputSet.files().size() * repeat;
-        // Generous: a run that takes this long is stuck, not slow.
-        var runTimeout = Duration.ofMinutes(5).plusMillis(images * 2_000L);
+        int images = inputSet.sources().size() * repeat;
+        // Generous: a run that takes this long is stuck, not slow (the sequential baseline waits out every read).
+        var runTimeout = Duration.ofMinutes(5).plus(Duration.ofSeconds(2).plus(reads.latency()).plus(reads.httpTimeout()).multipliedBy(images));
         return new SweepSettings(inputSet, chain, workerCounts, List.copyOf(dispatchers), repeat, target,
                 pixels, retries, credits, config.getInt("pipeline.read-ahead"), warmup, config.getDuration("pipeline.sample-interval"),
-                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults);
+                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults, reads);
+    }
+
+    private ReadSettings reads(Config config) {
+        var latency = ioLatencyMs != null ? Duration.ofMillis(ioLatencyMs) : config.getDuration("pipeline.io.latency");
+        require(!latency.isNegative(), "--io-latency must be 0 or more, got " + latency.toMillis());
+        var dispatcher = parse("--io-dispatcher", () -> IoDispatcher.parse(ioDispatcher != null ? ioDispatcher : config.getString("pipeline.io.dispatcher")));
+        int readers = config.getInt("pipeline.io.readers");
+        require(readers >= 1, "pipeline.io.readers must be at least 1, got " + readers);
+        var timeout = config.getDuration("pipeline.http.timeout");
+        require(!timeout.isNegative() && !timeout.isZero(), "pipeline.http.timeout must be positive, got " + timeout);
+        return new ReadSettings(dispatcher, readers, latency, timeout);
+    }
+
+    /** Says where the readers block, and plainly when virtual threads are not what they get. */
+    private static String describeReads(ReadSettings reads, Config config) {
+        var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
+        var where = switch (reads.dispatcher()) {
+            case BLOCKING -> "on the blocking I/O dispatcher (a thread each)";
+            case CPU -> "on the run's CPU dispatcher: a blocked read holds a filter worker's thread";
+            case VIRTUAL -> IoDispatcher.virtualThreadsAvailable() ? "on virtual threads"
+                    : "on virtual threads requested, but this is Java " + Runtime.version().feature() + " (virtual threads need 21+): "
+                            + "Pekko falls back to a pool of " + config.getInt(IoDispatcher.VIRTUAL_PATH + ".thread-pool-executor.fixed-pool-size")
+                            + " platform threads, like --io-dispatcher blocking";
+        };
+        return reads.readers() + " readers " + where + "; " + latency + ".";
     }
 
     /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */

@@ -18,8 +18,20 @@ public record Report(
 
     public record Host(int cores, String java, long pid, String os, long maxHeapMb) {}
 
-    /** @param images images fed per run (files times repeat) */
-    public record Input(String dir, int files, int repeat, int images) {}
+    /**
+     * What was read and how.
+     *
+     * @param dir the input folder; null when the images came from a URL list
+     * @param files input images: files in the folder or URLs in the list
+     * @param images images fed per run (files times repeat)
+     * @param source {@code dir} or {@code url-list}
+     * @param urlList the URL list file ({@code --source}); null for a folder
+     * @param ioLatencyMs blocking delay added to every read, in every row
+     * @param ioDispatcher where the actor runs' readers ran: blocking, cpu or virtual
+     * @param readers how many reader actors each actor run had
+     */
+    public record Input(
+            String dir, int files, int repeat, int images, String source, String urlList, long ioLatencyMs, String ioDispatcher, int readers) {}
 
     public record Baseline(double wallMs, double imagesPerSec) {}
 

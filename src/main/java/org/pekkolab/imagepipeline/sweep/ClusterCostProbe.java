@@ -1,8 +1,5 @@
 package org.pekkolab.imagepipeline.sweep;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +14,12 @@ import org.apache.pekko.serialization.Serializers;
 import org.pekkolab.imagepipeline.actors.ImageJob;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.metrics.Report;
+import org.pekkolab.imagepipeline.source.ImageSource;
+import org.pekkolab.imagepipeline.source.SourceReader;
+import org.pekkolab.imagepipeline.source.UnreadableSourceException;
 
 /**
- * What the cluster pays per image to move it: each input file is wrapped in the image message
+ * What the cluster pays per image to move it: each input image is wrapped in the image message
  * cluster mode sends; it is serialized with the serializer bound to it and read back, and sent to
  * another node, which acknowledges it. Each is repeated a few times and the best time kept: the
  * cost, not the machine's noise.
@@ -31,9 +31,13 @@ final class ClusterCostProbe {
 
     private ClusterCostProbe() {}
 
-    /** @param remote a node agent in another JVM; without one the round trip is not measured (NaN) */
-    static Report.ClusterCost measure(ActorSystem<?> system, List<Path> files, Optional<ActorRef<NodeAgent.Command>> remote)
-            throws InterruptedException {
+    /**
+     * @param httpTimeout for URL inputs, which are downloaded again (without the run's added latency: only transfers are timed)
+     * @param remote a node agent in another JVM; without one the round trip is not measured (NaN)
+     */
+    static Report.ClusterCost measure(ActorSystem<?> system, List<ImageSource> sources, Duration httpTimeout,
+            Optional<ActorRef<NodeAgent.Command>> remote) throws InterruptedException {
+        var reader = new SourceReader(Duration.ZERO, httpTimeout);
         var serialization = SerializationExtension.get(system);
         long bytes = 0;
         long serializeNanos = 0;
@@ -41,14 +45,14 @@ final class ClusterCostProbe {
         long roundTripNanos = 0;
         int measured = 0;
         String serializerName = "";
-        for (var file : files) {
+        for (var source : sources) {
             byte[] content;
             try {
-                content = Files.readAllBytes(file);
-            } catch (IOException e) {
+                content = reader.read(source);
+            } catch (UnreadableSourceException e) {
                 continue;
             }
-            var job = new ImageJob(0, file.getFileName().toString(), content, system.ignoreRef());
+            var job = new ImageJob(0, source.name(), content, system.ignoreRef());
             var serializer = serialization.findSerializerFor(job);
             serializerName = serializer.getClass().getSimpleName();
             var manifest = Serializers.manifestFor(serializer, job);

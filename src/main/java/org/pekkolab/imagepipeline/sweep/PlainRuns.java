@@ -1,7 +1,5 @@
 package org.pekkolab.imagepipeline.sweep;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +19,16 @@ import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.source.SourceReader;
+import org.pekkolab.imagepipeline.source.UnreadableSourceException;
 
 /**
  * The two references the actor runs are measured against, with the very same per-image work:
  * the sequential baseline (a plain loop on the calling thread) and a plain fixed-size
  * {@link ExecutorService}, the pool a user would otherwise reach for. Both report each image to a
- * metrics actor, like the actor runs, so every row is measured the same way.
+ * metrics actor, like the actor runs, so every row is measured the same way. Each image is read
+ * where it is processed, on the same thread, by a {@link SourceReader} set up like the actor runs'
+ * readers (same latency, same HTTP timeout): the plain way to do I/O, which reader actors improve on.
  */
 final class PlainRuns {
 
@@ -38,7 +40,7 @@ final class PlainRuns {
         this.settings = settings;
     }
 
-    /** Processes {@code images} images (the input files in turn) in a plain loop on this thread. */
+    /** Reads and processes {@code images} images (the inputs in turn) in a plain loop on this thread. */
     RunOutcome sequential(ImageProcessor processor, int images, ProgressListener.RunProgress progress)
             throws TimeoutException, InterruptedException {
         var run = new Tally(processor, progress, 1, images);
@@ -86,6 +88,7 @@ final class PlainRuns {
         private final ConcurrentLinkedQueue<ImageTiming> timings = new ConcurrentLinkedQueue<>();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger processed = new AtomicInteger();
+        private final SourceReader reader = settings.reads().newSourceReader();
 
         Tally(ImageProcessor processor, ProgressListener.RunProgress progress, int peakInFlight, int images)
                 throws TimeoutException, InterruptedException {
@@ -97,17 +100,17 @@ final class PlainRuns {
         }
 
         void process(int id, String worker) {
-            var file = settings.input().files().get(id % settings.input().files().size());
-            var name = file.getFileName().toString();
+            var source = settings.input().sources().get(id % settings.input().sources().size());
+            var name = source.name();
             try {
-                var timing = processor.process(name, Files.readAllBytes(file), worker, system.address());
+                var timing = processor.process(name, reader.read(source), worker, system.address());
                 metrics.tell(new MetricsCollector.Record(timing));
                 timings.add(timing);
                 processed.incrementAndGet();
             } catch (UndecodableImageException e) {
                 failures.add(new Failure(name, e.getMessage()));
-            } catch (IOException e) {
-                failures.add(new Failure(name, "cannot read: " + e.getMessage()));
+            } catch (UnreadableSourceException e) {
+                failures.add(new Failure(name, e.getMessage()));
             } catch (RuntimeException e) {
                 failures.add(new Failure(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }

@@ -1,6 +1,5 @@
 package org.pekkolab.imagepipeline.sweep;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.metrics.RunResult;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.processing.OutputTarget;
+import org.pekkolab.imagepipeline.source.ImageSource;
 
 /**
  * One invocation of the lab: JIT warm-up, the sequential baseline, then for every worker count
@@ -87,7 +87,7 @@ public final class Sweep {
                                     + (distribution == Distribution.PUSH ? "/push" : "");
                             try (var run = progress.runStarted(label, settings.imagesPerRun())) {
                                 var spec = spec(dispatcher, distribution, workers, last ? settings.output() : Optional.empty(), mode.equals("cluster"));
-                                var outcome = actorRun(spec, nodes, settings.input().files(), settings.repeat(), run);
+                                var outcome = actorRun(spec, nodes, settings.input().sources(), settings.repeat(), run);
                                 results.add(toResult(mode, dispatcher, distribution.label(), workers, outcome, baseline.wallMs()));
                             }
                         }
@@ -95,10 +95,11 @@ public final class Sweep {
                 }
             }
             var clusterCost = clusterNodes.isEmpty() ? null
-                    : ClusterCostProbe.measure(system.system(), settings.input().files(), liveRemoteNode(results.get(results.size() - 1)));
+                    : ClusterCostProbe.measure(system.system(), settings.input().sources(), settings.reads().httpTimeout(),
+                            liveRemoteNode(results.get(results.size() - 1)));
             return new Report(
                     host(),
-                    new Report.Input(settings.input().dir().toString(), settings.input().files().size(), settings.repeat(), settings.imagesPerRun()),
+                    input(),
                     settings.filters().names(),
                     new Report.Baseline(baseline.wallMs(), settings.imagesPerRun() * 1000.0 / baseline.wallMs()),
                     results,
@@ -133,9 +134,9 @@ public final class Sweep {
                 settings.faults());
     }
 
-    private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<Path> files, int repeat,
+    private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<ImageSource> sources, int repeat,
             ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
-        var plan = new PipelineSupervisor.Plan(files, repeat, spec, nodes, settings.readAhead());
+        var plan = new PipelineSupervisor.Plan(sources, repeat, spec, nodes, settings.readAhead(), settings.reads());
         return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), settings.runTimeout());
     }
 
@@ -150,9 +151,9 @@ public final class Sweep {
         long start = System.nanoTime();
         long halfway = start + settings.warmup().toNanos() / 2;
         long deadline = start + settings.warmup().toNanos();
-        var files = settings.input().files();
+        var sources = settings.input().sources();
         do {
-            plain.sequential(processor, files.size(), WARM_UP_PROGRESS);
+            plain.sequential(processor, sources.size(), WARM_UP_PROGRESS);
         } while (System.nanoTime() < halfway);
         int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
         var dispatchers = settings.dispatchers();
@@ -163,7 +164,7 @@ public final class Sweep {
             int combination = i % combinations;
             var spec = spec(dispatchers.get(combination % dispatchers.size()), distributions.get(combination / dispatchers.size()), workers,
                     Optional.empty(), false);
-            actorRun(spec, nodes, files, 1, WARM_UP_PROGRESS);
+            actorRun(spec, nodes, sources, 1, WARM_UP_PROGRESS);
         }
     }
 
@@ -214,6 +215,22 @@ public final class Sweep {
         int at = address.indexOf('@');
         int colon = address.lastIndexOf(':');
         return at < 0 || colon < at ? address : address.substring(at + 1, colon);
+    }
+
+    private Report.Input input() {
+        var input = settings.input();
+        boolean folder = input.kind() == InputSet.Kind.FOLDER;
+        var reads = settings.reads();
+        return new Report.Input(
+                folder ? input.location().toString() : null,
+                input.sources().size(),
+                settings.repeat(),
+                settings.imagesPerRun(),
+                input.kind().label(),
+                folder ? null : input.location().toString(),
+                reads.latency().toMillis(),
+                reads.dispatcher().label(),
+                reads.readers());
     }
 
     private Report.Host host() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
+import org.pekkolab.imagepipeline.actors.ReadSettings;
 import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.processing.OutputTarget;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param threads dispatcher threads per run, or 0 for as many as the run has workers
  * @param distributions the modes compared: pull (work pulling) and/or push (router)
  * @param mailboxCapacity push mode: bound of each worker's mailbox, 0 for unbounded
+ * @param reads how every row reads its images: latency and HTTP timeout for all, readers and their dispatcher for actor runs
  */
 public record SweepSettings(
         InputSet input,
@@ -34,16 +36,17 @@ public record SweepSettings(
         List<Distribution> distributions,
         int mailboxCapacity,
         Supervision supervision,
-        FaultPlan faults) {
+        FaultPlan faults,
+        ReadSettings reads) {
 
     /** The same settings with another warm-up: later trials of a bench need no new one. */
     public SweepSettings withWarmup(Duration newWarmup) {
         return new SweepSettings(input, filters, workerCounts, dispatchers, repeat, output, maxPixels, maxRetries, window, readAhead,
-                newWarmup, sampleInterval, runTimeout, threads, distributions, mailboxCapacity, supervision, faults);
+                newWarmup, sampleInterval, runTimeout, threads, distributions, mailboxCapacity, supervision, faults, reads);
     }
 
     public int imagesPerRun() {
-        return input.files().size() * repeat;
+        return input.sources().size() * repeat;
     }
 
     /** Threads of the dispatcher a run with {@code workers} workers gets. */

@@ -1,0 +1,55 @@
+package org.pekkolab.imagepipeline.actors;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+
+/**
+ * Where the image reader actors of a run do their blocking reads.
+ *
+ * <ul>
+ *   <li>{@link #BLOCKING}: the dedicated {@code pipeline.blocking-io-dispatcher}, one thread per
+ *       reader, so reads wait beside the filter workers instead of in their place.
+ *   <li>{@link #CPU}: the run's own CPU dispatcher, the one its filter workers run on. A read that
+ *       blocks holds one of the workers' threads: the mistake the I/O study shows.
+ *   <li>{@link #VIRTUAL}: {@code pipeline.io.virtual-thread-dispatcher}, a virtual thread per read on
+ *       Java 21+; on older Java Pekko falls back to the platform thread pool configured there.
+ * </ul>
+ */
+public enum IoDispatcher {
+    BLOCKING,
+    CPU,
+    VIRTUAL;
+
+    public static final String BLOCKING_PATH = "pipeline.blocking-io-dispatcher";
+    public static final String VIRTUAL_PATH = "pipeline.io.virtual-thread-dispatcher";
+
+    /** The name users type and reports show. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The dispatcher the readers of a run with this spec run on. */
+    public DispatcherSelector selector(WorkerSpec spec) {
+        return DispatcherSelector.fromConfig(switch (this) {
+            case BLOCKING -> BLOCKING_PATH;
+            case CPU -> NodeAgent.dispatcherPath(spec.dispatcher(), spec.threads());
+            case VIRTUAL -> VIRTUAL_PATH;
+        });
+    }
+
+    /** Whether Pekko's virtual-thread-executor really makes virtual threads here (Java 21+, as Pekko decides). */
+    public static boolean virtualThreadsAvailable() {
+        return Runtime.version().feature() >= 21;
+    }
+
+    /** @throws IllegalArgumentException naming the known choices */
+    public static IoDispatcher parse(String text) {
+        return Arrays.stream(values())
+                .filter(value -> value.label().equals(text.trim().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown I/O dispatcher '" + text + "'; known: "
+                        + Arrays.stream(values()).map(IoDispatcher::label).collect(Collectors.joining(", "))));
+    }
+}
