@@ -191,7 +191,7 @@ final class RunOptions {
         out.printf("Input: %s (%d %s%s), filters: %s%n", inputSet.location(), inputSet.sources().size(),
                 inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
                 String.join(" -> ", settings.filters().names()));
-        out.println("Reads: " + describeReads(settings.reads(), config));
+        out.println("Reads: " + describeReads(settings, config));
         out.flush();
 
         var progress = ConsoleProgress.forTerminal(commandLine.getErr());
@@ -346,17 +346,20 @@ final class RunOptions {
     }
 
     /** Says where the readers block, and plainly when virtual threads are not what they get. */
-    private static String describeReads(ReadSettings reads, Config config) {
-        var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
+    private static String describeReads(SweepSettings settings, Config config) {
+        var reads = settings.reads();
         var where = switch (reads.dispatcher()) {
-            case BLOCKING -> "on the blocking I/O dispatcher (a thread each)";
-            case CPU -> "on the run's CPU dispatcher: a blocked read holds a filter worker's thread";
+            case BLOCKING -> "on the blocking I/O dispatcher, a thread each";
+            case CPU -> "on the run's CPU dispatcher, where a blocked read holds a filter worker's thread";
             case VIRTUAL -> IoDispatcher.virtualThreadsAvailable() ? "on virtual threads"
-                    : "on virtual threads requested, but this is Java " + Runtime.version().feature() + " (virtual threads need 21+): "
-                            + "Pekko falls back to a pool of " + config.getInt(IoDispatcher.VIRTUAL_PATH + ".thread-pool-executor.fixed-pool-size")
-                            + " platform threads, like --io-dispatcher blocking";
+                    : "for virtual threads, but those need Java 21+ and this is Java " + Runtime.version().feature()
+                            + ": Pekko runs them on its fallback, a pool of "
+                            + config.getInt(IoDispatcher.VIRTUAL_PATH + ".thread-pool-executor.fixed-pool-size")
+                            + " platform threads (the same as --io-dispatcher blocking)";
         };
-        return reads.readers() + " readers " + where + "; " + latency + ".";
+        var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
+        var timeout = settings.input().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
+        return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
     }
 
     /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */
