@@ -2,9 +2,7 @@ package org.pekkolab.imagepipeline.actors;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,8 +26,10 @@ import org.pekkolab.imagepipeline.processing.OutputTarget;
 
 /**
  * One per JVM: starts and stops the filter workers of each run on its node, with the node's own
- * metrics actor, and reports what the node did. It registers with the Receptionist, which is how
- * a supervisor finds the nodes of a cluster; in single mode the supervisor uses the local one.
+ * metrics actor, and reports what the node did. A worker that stops while its run goes on (the
+ * {@code stop} supervision strategy) is replaced, so the run keeps its worker count. It registers
+ * with the Receptionist, which is how a supervisor finds the nodes of a cluster; in single mode
+ * the supervisor uses the local one.
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
@@ -51,6 +51,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private record MetricsCollected(String runId, MetricsSnapshot snapshot, ActorRef<NodeReport> replyTo) implements Command {}
 
+    /** A watched filter worker has terminated, stopped by its supervision or failed outright. */
+    private record WorkerStopped(String runId, ActorRef<FilterWorker.Command> ref) implements Command {}
+
     public record WorkersStarted(String runId, String address, long pid, ActorRef<Command> agent) implements CborSerializable {}
 
     public record NodeReport(String runId, MetricsSnapshot snapshot) implements CborSerializable {}
@@ -68,12 +71,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         });
     }
 
-    private record RunOnNode(ActorRef<MetricsCollector.Command> metrics, List<ActorRef<FilterWorker.Command>> workers) {}
+    /** @param workers the live filter workers, each with its name (kept by a replacement) */
+    private record RunOnNode(
+            ActorRef<MetricsCollector.Command> metrics,
+            FilterWorker.Settings settings,
+            DispatcherSelector dispatcher,
+            Map<ActorRef<FilterWorker.Command>, String> workers) {}
 
     private final boolean exitOnShutdown;
     private final Function<WorkerSpec, ImageProcessor> processors;
     private final String address;
     private final Map<String, RunOnNode> runs = new HashMap<>();
+    /** Makes each replacement's actor name unique. */
+    private long replacements;
 
     private NodeAgent(ActorContext<Command> context, boolean exitOnShutdown, Function<WorkerSpec, ImageProcessor> processors) {
         super(context);
@@ -88,6 +98,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(StartWorkers.class, this::onStart)
                 .onMessage(StopWorkers.class, this::onStop)
                 .onMessage(MetricsCollected.class, this::onMetricsCollected)
+                .onMessage(WorkerStopped.class, this::onWorkerStopped)
                 .onMessage(Shutdown.class, this::onShutdown)
                 .onMessage(Probe.class, probe -> {
                     probe.replyTo().tell(new ProbeAck(probe.job().encoded().length));
@@ -101,13 +112,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         var context = getContext();
         var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics");
         ServiceKey<ConsumerController.Command<ImageJob>> serviceKey = workerKey(spec.runId());
-        var settings = new FilterWorker.Settings(serviceKey, processors.apply(spec), spec.maxRetries(), spec.window(), address, metrics, spec.reportStarts());
+        var settings = new FilterWorker.Settings(serviceKey, processors.apply(spec), spec.maxRetries(), spec.window(), address, metrics,
+                spec.reportStarts(), spec.supervision(), spec.faults(), new AttemptLedger());
         var dispatcher = DispatcherSelector.fromConfig(dispatcherPath(spec.dispatcher(), spec.threads()));
-        var workers = new ArrayList<ActorRef<FilterWorker.Command>>();
+        var run = new RunOnNode(metrics, settings, dispatcher, new HashMap<>());
         for (int i = 1; i <= spec.workers(); i++) {
-            workers.add(context.spawn(FilterWorker.create("worker-" + i, settings), spec.runId() + "-worker-" + i, dispatcher));
+            spawnWorker(spec.runId(), run, "worker-" + i, spec.runId() + "-worker-" + i);
         }
-        runs.put(spec.runId(), new RunOnNode(metrics, workers));
+        runs.put(spec.runId(), run);
         start.replyTo().tell(new WorkersStarted(spec.runId(), address, ProcessHandle.current().pid(), context.getSelf()));
         return this;
     }
@@ -117,9 +129,31 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (run == null) {
             return this;
         }
-        run.workers().forEach(getContext()::stop);
+        run.workers().keySet().forEach(getContext()::stop);
         getContext().ask(MetricsSnapshot.class, run.metrics(), Duration.ofSeconds(10), MetricsCollector.Finish::new,
                 (snapshot, failure) -> new MetricsCollected(stop.runId(), snapshot, stop.replyTo()));
+        return this;
+    }
+
+    /** Watched, so that a worker that stops while its run goes on is replaced. */
+    private void spawnWorker(String runId, RunOnNode run, String worker, String actorName) {
+        var ref = getContext().spawn(FilterWorker.create(worker, run.settings()), actorName, run.dispatcher());
+        getContext().watchWith(ref, new WorkerStopped(runId, ref));
+        run.workers().put(ref, worker);
+    }
+
+    /**
+     * A worker stopped by {@link Supervision#STOP} (or failed with an error no strategy handles):
+     * the producer re-sends its unconfirmed images to the other workers, and a replacement with
+     * the same settings and attempt ledger keeps the run at its worker count. Workers stopped by
+     * {@link StopWorkers} are not replaced, their run is over.
+     */
+    private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
+        var run = runs.get(stopped.runId());
+        var worker = run == null ? null : run.workers().remove(stopped.ref());
+        if (worker != null) {
+            spawnWorker(stopped.runId(), run, worker, stopped.runId() + "-" + worker + "-" + (++replacements));
+        }
         return this;
     }
 

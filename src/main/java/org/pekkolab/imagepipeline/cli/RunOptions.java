@@ -152,7 +152,7 @@ final class RunOptions {
     Long maxPixels;
 
     @Option(names = "--max-retries", paramLabel = "N",
-            description = {"Retries of an image whose filter chain threw, each after a worker restart. Default: pipeline.max-retries (2).",
+            description = {"Retries of an image whose filter chain threw, whatever --supervision does to the worker. Default: pipeline.max-retries (2).",
                 "Example: --max-retries 5"})
     Integer maxRetries;
 

@@ -7,6 +7,10 @@ import java.util.List;
  * {@code single} or {@code cluster}; {@code speedup} is relative to the sequential baseline.
  *
  * @param distribution {@code pull} or {@code push} for actor runs, {@code -} otherwise
+ * @param retried attempts beyond the first, summed over all images (an image re-sent after its node
+ *     died counts once)
+ * @param restarts supervision events, one per failed attempt whatever the strategy: a restart, a
+ *     resume, a back-off restart, or a stop and its replacement
  * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
  * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
  * @param efficiency speedup per worker (workers times nodes)
