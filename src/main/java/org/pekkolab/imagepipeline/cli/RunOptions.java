@@ -72,8 +72,8 @@ final class RunOptions {
 
     @Option(names = "--threads", paramLabel = "N",
             description = {"Threads of each run's dispatcher. Default: the run's worker count. Pinned: one per worker,",
-                "whatever this says. virtual-thread on Java 21+: the JVM's carrier threads (one per core, or",
-                "-Djdk.virtualThreadScheduler.parallelism=N in JAVA_OPTS).",
+                "whatever this says. virtual-thread on Java 21+: the JVM's carrier threads, one per core",
+                "unless JAVA_OPTS sets -Djdk.virtualThreadScheduler.parallelism=N.",
                 "Example: -w 2,4,8 --threads 2"})
     Integer threads;
 
