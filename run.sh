@@ -27,6 +27,10 @@ fi
 JAVA_MAJOR="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)"
 UNSAFE_OPT=""
 if [ "${JAVA_MAJOR:-0}" -ge 23 ] 2>/dev/null; then UNSAFE_OPT="--sun-misc-unsafe-memory-access=allow"; fi
+# Pekko's virtual-thread executor (JDK 21+) reads the JVM's virtual-thread scheduler by reflection;
+# without this it still works but logs a warning with a stack trace.
+VTHREAD_OPT=""
+if [ "${JAVA_MAJOR:-0}" -ge 21 ] 2>/dev/null; then VTHREAD_OPT="--add-opens=java.base/java.lang=ALL-UNNAMED"; fi
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec "$JAVA" $UNSAFE_OPT -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"
+exec "$JAVA" $UNSAFE_OPT $VTHREAD_OPT -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"

@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.pekkolab.imagepipeline.processing.OutputTarget;
 import org.pekkolab.imagepipeline.report.BenchSummary;
 import org.pekkolab.imagepipeline.report.ConsoleReport;
 import org.pekkolab.imagepipeline.report.ReportWriter;
+import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
 import org.pekkolab.imagepipeline.sweep.InputSet;
 import org.pekkolab.imagepipeline.sweep.PipelineSystem;
 import org.pekkolab.imagepipeline.sweep.ProgressListener;
@@ -87,9 +89,17 @@ final class RunOptions {
     List<String> dispatchers;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = {"Threads of each run's dispatcher (pinned: one per worker whatever this says). Default: the run's worker count.",
+            description = {"Threads of each run's dispatcher. Default: the run's worker count. Pinned: one per worker,",
+                "whatever this says. virtual-thread on Java 21+: the JVM's carrier threads, one per core",
+                "unless JAVA_OPTS sets -Djdk.virtualThreadScheduler.parallelism=N.",
                 "Example: -w 2,4,8 --threads 2"})
     Integer threads;
+
+    @Option(names = "--throughput", paramLabel = "N",
+            description = {"Images a worker processes per turn before its thread moves on to another worker, for",
+                "every dispatcher of the run, pinned excepted. Default: each preset's own (1 as shipped).",
+                "Example: --throughput 8"})
+    Integer throughput;
 
     @Option(names = "--mode", paramLabel = "LIST", split = ",", defaultValue = "pull",
             description = {"How images reach workers: pull (work pulling, at most --window per worker) and/or push (all at once",
@@ -192,6 +202,12 @@ final class RunOptions {
                 inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
                 String.join(" -> ", settings.filters().names()));
         out.println("Reads: " + describeReads(settings, config));
+        DispatcherPresets.describe(config, settings).forEach((name, dispatcher) -> {
+            var notice = DispatcherPresets.fallbackNotice(name, dispatcher);
+            if (notice != null) {
+                out.println(notice);
+            }
+        });
         out.flush();
 
         var progress = ConsoleProgress.forTerminal(commandLine.getErr());
@@ -245,24 +261,34 @@ final class RunOptions {
         }
     }
 
+    /**
+     * conf/application.conf, the --config file over it, system properties over both (cluster mode
+     * passes settings to its node JVMs that way), and --throughput over everything.
+     */
     Config loadConfig() {
+        Config config;
         try {
             if (configFile == null) {
-                return ConfigFactory.load();
-            }
-            if (!Files.isRegularFile(configFile)) {
+                config = ConfigFactory.load();
+            } else if (!Files.isRegularFile(configFile)) {
                 throw new UsageException("config file not found: " + configFile);
+            } else {
+                // Layered before substitutions are resolved, so that defaults defined from other
+                // settings (the reader pools from pipeline.io.readers) follow the user's values.
+                config = ConfigFactory.defaultOverrides()
+                        .withFallback(ConfigFactory.parseFile(configFile.toFile()))
+                        .withFallback(ConfigFactory.defaultApplication())
+                        .withFallback(ConfigFactory.defaultReference())
+                        .resolve();
             }
-            // Layered before substitutions are resolved, so that defaults defined from other
-            // settings (the reader pools from pipeline.io.readers) follow the user's values.
-            return ConfigFactory.defaultOverrides()
-                    .withFallback(ConfigFactory.parseFile(configFile.toFile()))
-                    .withFallback(ConfigFactory.defaultApplication())
-                    .withFallback(ConfigFactory.defaultReference())
-                    .resolve();
         } catch (ConfigException e) {
             throw new UsageException("bad configuration: " + e.getMessage());
         }
+        if (throughput == null) {
+            return config;
+        }
+        require(throughput >= 1, "--throughput must be at least 1, got " + throughput);
+        return config.withValue(DispatcherPresets.THROUGHPUT, ConfigValueFactory.fromAnyRef(throughput));
     }
 
     private SweepSettings settings(Config config) {
@@ -285,6 +311,8 @@ final class RunOptions {
         for (var dispatcher : dispatchers) {
             require(presets.contains(dispatcher), "--dispatcher: unknown preset '" + dispatcher + "'; known: " + String.join(", ", presets));
         }
+        require(config.getInt(DispatcherPresets.THROUGHPUT) >= 0,
+                DispatcherPresets.THROUGHPUT + " must be 0 (each preset's own) or more, got " + config.getInt(DispatcherPresets.THROUGHPUT));
         require(repeat >= 1, "--repeat must be at least 1, got " + repeat);
         require(quality >= 1 && quality <= 100, "--quality must be between 1 and 100, got " + quality);
         var outputFormat = outputFormat(format);

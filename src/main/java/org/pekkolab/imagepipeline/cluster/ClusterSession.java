@@ -68,7 +68,8 @@ public final class ClusterSession implements AutoCloseable {
                     + layout.spawn() + " node JVM(s), " + (layout.nodes() - 1 - layout.spawn()) + " to join by hand");
             Files.createDirectories(logDir);
             for (int i = 0; i < layout.spawn(); i++) {
-                session.children.add(NodeLauncher.launch(i + 2, seed, layout.host(), layout.configFile(), logDir.resolve("node-" + (i + 2) + ".log")));
+                session.children.add(NodeLauncher.launch(i + 2, seed, layout.host(), layout.configFile(), config,
+                        logDir.resolve("node-" + (i + 2) + ".log")));
             }
             session.awaitMembers(layout, progress);
             return session;

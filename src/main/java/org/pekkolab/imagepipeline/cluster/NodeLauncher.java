@@ -1,10 +1,12 @@
 package org.pekkolab.imagepipeline.cluster;
 
+import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
 
 /**
  * Starts cluster node JVMs on this host: the same Java, the same class path, the {@code node}
@@ -15,13 +17,17 @@ final class NodeLauncher {
 
     private static final String MAIN_CLASS = "org.pekkolab.imagepipeline.cli.Main";
 
+    /** System properties that size the JVM's virtual-thread scheduler (jdk.virtualThreadScheduler.parallelism, ...). */
+    private static final String VIRTUAL_THREAD_SCHEDULER = "jdk.virtualThreadScheduler.";
+
     private NodeLauncher() {}
 
-    static Process launch(int index, String seed, String host, Optional<Path> configFile, Path logFile) throws IOException {
+    /** @param config the coordinator's configuration: the node gets its dispatcher throughput */
+    static Process launch(int index, String seed, String host, Optional<Path> configFile, Config config, Path logFile) throws IOException {
         var java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        var command = new ArrayList<>(List.of(
-                java,
-                "-Djava.awt.headless=true",
+        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+        command.addAll(dispatcherOptions(config));
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 MAIN_CLASS,
                 "node",
@@ -34,5 +40,24 @@ final class NodeLauncher {
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();
+    }
+
+    /**
+     * What makes a node's dispatchers like the coordinator's: the invocation's throughput (set by
+     * --throughput, which the node's own configuration does not have), the virtual-thread scheduler
+     * settings of this JVM, and on Java 21+ the access Pekko's virtual-thread executor needs to
+     * find that scheduler (without it, it logs a warning with a stack trace; run.sh adds it too).
+     */
+    static List<String> dispatcherOptions(Config config) {
+        var options = new ArrayList<String>();
+        options.add("-D" + DispatcherPresets.THROUGHPUT + "=" + config.getInt(DispatcherPresets.THROUGHPUT));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(VIRTUAL_THREAD_SCHEDULER))
+                .sorted()
+                .forEach(name -> options.add("-D" + name + "=" + System.getProperty(name)));
+        if (DispatcherPresets.virtualThreads()) {
+            options.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        }
+        return options;
     }
 }

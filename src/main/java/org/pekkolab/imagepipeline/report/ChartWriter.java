@@ -26,9 +26,9 @@ import org.pekkolab.imagepipeline.metrics.RunResult;
 
 /**
  * Draws {@code speedup.png} and {@code throughput.png} against p = workers × nodes, one line per
- * mode/dispatcher series, next to the references that make them readable: the ideal line and the
- * Amdahl curve of the estimated serial fraction, and the sequential baseline. Renders off-screen, so it
- * works on headless hosts.
+ * mode/dispatcher series (push runs apart from pull runs), next to the references that make them
+ * readable: the ideal line and the Amdahl curve of the estimated serial fraction, and the
+ * sequential baseline. Renders off-screen, so it works on headless hosts.
  */
 public final class ChartWriter {
 
@@ -60,8 +60,10 @@ public final class ChartWriter {
                         group -> group.stream().sorted(Comparator.comparingInt(Analysis::processingUnits)).toList())));
     }
 
+    /** Push runs are a line of their own next to the pull runs of the same dispatcher. */
     private static String seriesName(RunResult run) {
-        return run.mode() + "/" + run.dispatcher() + (run.nodes() > 1 ? " x" + run.nodes() + " nodes" : "");
+        return run.mode() + "/" + run.dispatcher() + ("push".equals(run.distribution()) ? "/push" : "")
+                + (run.nodes() > 1 ? " x" + run.nodes() + " nodes" : "");
     }
 
     private static XYChart speedupChart(Map<String, List<RunResult>> series, Analysis analysis, int maxP) {

@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
@@ -24,6 +25,7 @@ public final class ConsoleReport {
         Analysis analysis = Analysis.of(report);
         StringBuilder out = new StringBuilder();
         runTable(report.runs(), out);
+        dispatchers(report.dispatchers(), out);
         out.append(NL);
         analysis(analysis, out);
         breakdown(report, out);
@@ -90,6 +92,30 @@ public final class ConsoleReport {
                         .append(NL));
             }
         }
+    }
+
+    /** What each dispatcher ran on, e.g. "pinned: thread-pool-executor (PinnedDispatcher), 1, 2 threads for 1, 2 workers", and why where it is not obvious. */
+    private static void dispatchers(Map<String, Report.Dispatcher> dispatchers, StringBuilder out) {
+        if (dispatchers == null || dispatchers.isEmpty()) {
+            return;
+        }
+        out.append(NL).append("Dispatchers:").append(NL);
+        dispatchers.forEach((name, d) -> {
+            out.append("  ").append(name).append(": ").append(d.runsOn());
+            if (!d.type().equals("Dispatcher")) {
+                out.append(" (").append(d.type()).append(')');
+            }
+            if (!d.threads().isEmpty()) {
+                out.append(", ").append(d.threadsText());
+            }
+            if (d.throughput() != null) {
+                out.append(", throughput ").append(d.throughput());
+            }
+            out.append(NL);
+            if (d.note() != null) {
+                out.append("    ").append(d.note()).append(NL);
+            }
+        });
     }
 
     /** Text columns (the first three) left-aligned, figures right-aligned. */

@@ -1,9 +1,9 @@
 package org.pekkolab.imagepipeline.sweep;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,16 +18,16 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
+import org.pekkolab.imagepipeline.metrics.Report;
 
 /**
  * The actor system of one JVM, with its {@link NodeAgent}. Dispatcher presets come from
- * {@code pipeline.dispatchers}; for every preset and worker count a copy sized to that many
- * threads is added under {@code pipeline.run-dispatchers}, so that each run's workers get exactly
- * as many threads as the ExecutorService row they are compared with.
+ * {@code pipeline.dispatchers}; for every preset and thread count a copy sized to that many
+ * threads ({@link DispatcherPresets#sized}) is added under {@code pipeline.run-dispatchers}, so
+ * that each run's workers get exactly as many threads as the ExecutorService row they are
+ * compared with.
  */
 public final class PipelineSystem implements AutoCloseable {
-
-    private static final String PRESETS = "pipeline.dispatchers";
 
     /** The most workers one node runs in one run: dispatchers of every size up to it exist on every node. */
     public static final int MAX_WORKERS = 64;
@@ -67,23 +67,22 @@ public final class PipelineSystem implements AutoCloseable {
 
     /** Names of the dispatcher presets a configuration offers. */
     public static List<String> presetNames(Config config) {
-        return config.getConfig(PRESETS).root().keySet().stream().sorted().toList();
+        return config.getConfig(DispatcherPresets.PATH).root().keySet().stream().sorted().toList();
     }
-
 
     private static Config withRunDispatchers(Config config, List<String> presets, List<Integer> threadCounts) {
         var result = config;
         for (var preset : presets) {
-            var presetConfig = config.getConfig(PRESETS + ".\"" + preset + "\"");
             for (int threads : threadCounts) {
-                var sized = ConfigFactory.parseString("""
-                        fork-join-executor { parallelism-min = %1$d, parallelism-max = %1$d }
-                        thread-pool-executor { fixed-pool-size = %1$d }
-                        """.formatted(threads));
-                result = result.withValue(NodeAgent.dispatcherPath(preset, threads), sized.withFallback(presetConfig).root());
+                result = result.withValue(NodeAgent.dispatcherPath(preset, threads), DispatcherPresets.sized(config, preset, threads));
             }
         }
         return result.resolve();
+    }
+
+    /** What each of the sweep's dispatcher presets runs on in this JVM. */
+    public Map<String, Report.Dispatcher> dispatchers(SweepSettings settings) {
+        return DispatcherPresets.describe(system.settings().config(), settings);
     }
 
     public ActorSystem<SpawnProtocol.Command> system() {

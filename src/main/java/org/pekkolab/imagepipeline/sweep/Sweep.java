@@ -104,7 +104,8 @@ public final class Sweep {
                     new Report.Baseline(baseline.wallMs(), settings.imagesPerRun() * 1000.0 / baseline.wallMs()),
                     results,
                     distinctByFile(results),
-                    clusterCost);
+                    clusterCost,
+                    system.dispatchers(settings));
         } catch (TimeoutException e) {
             throw new RunFailedException("a run did not finish in time: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -31,7 +31,6 @@ import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.metrics.WorkerStats;
 import org.pekkolab.imagepipeline.processing.FaultInjector;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
-import org.pekkolab.imagepipeline.source.ImageSource;
 
 /**
  * Injected faults under each supervision strategy, on real runs: every image is accounted for,
@@ -84,9 +83,7 @@ class FaultSupervisionTest {
         var node = testKit.spawn(NodeAgent.create(false, spec -> PROCESSOR));
         var spec = new WorkerSpec("faults-" + (++runs), workers, workers, "test", List.of("grayscale"), 1_000_000L, maxRetries, 4,
                 20, "", "png", 90, false, Distribution.PULL, 0, supervision, faults);
-        var sources = files.subList(0, images).stream().<ImageSource>map(ImageSource.LocalFile::new).toList();
-        var reads = new ReadSettings(IoDispatcher.BLOCKING, 4, Duration.ZERO, Duration.ofSeconds(10));
-        var plan = new PipelineSupervisor.Plan(sources, 1, spec, List.of(node), 4, reads);
+        var plan = TestPlans.plan(files.subList(0, images), 1, spec, List.of(node));
         testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()));
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);

@@ -27,7 +27,6 @@ import org.pekkolab.imagepipeline.image.RasterImage;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
-import org.pekkolab.imagepipeline.source.ImageSource;
 
 /** The worker protocol on a real actor system: distribution, flow control, supervision, accounting. */
 class PipelineSupervisorTest {
@@ -82,9 +81,7 @@ class PipelineSupervisorTest {
         var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
         var spec = new WorkerSpec("test-" + (++runs), workers, workers, "test", List.of("grayscale", "blur"), 100_000_000L, maxRetries, window,
                 20, "", "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
-        var sources = inputFiles.stream().<ImageSource>map(ImageSource.LocalFile::new).toList();
-        var reads = new ReadSettings(IoDispatcher.BLOCKING, 4, Duration.ZERO, Duration.ofSeconds(10));
-        var plan = new PipelineSupervisor.Plan(sources, repeat, spec, List.of(node), 4, reads);
+        var plan = TestPlans.plan(inputFiles, repeat, spec, List.of(node));
         testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()));
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);

@@ -1,6 +1,8 @@
 package org.pekkolab.imagepipeline.report;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
@@ -45,7 +47,8 @@ final class Fixtures {
                 new Report.Baseline(BASELINE_MS, BASELINE_PER_SEC),
                 runs,
                 failures,
-                null);
+                null,
+                Map.of("fork-join", new Report.Dispatcher("Dispatcher", "fork-join-executor", "fork-join-executor", new TreeMap<>(Map.of(1, 1, 2, 2, 4, 4)), 1, null)));
     }
 
     /** A run whose wall time and throughput follow from its speedup over the fixture baseline. */

@@ -1,0 +1,20 @@
+package org.pekkolab.imagepipeline.actors;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.pekkolab.imagepipeline.source.ImageSource;
+
+/** Plans of test runs: local files, read by four readers on the blocking dispatcher, no added latency. */
+public final class TestPlans {
+
+    public static final ReadSettings READS = new ReadSettings(IoDispatcher.BLOCKING, 4, Duration.ZERO, Duration.ofSeconds(10));
+
+    private TestPlans() {}
+
+    public static PipelineSupervisor.Plan plan(List<Path> files, int repeat, WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes) {
+        var sources = files.stream().<ImageSource>map(ImageSource.LocalFile::new).toList();
+        return new PipelineSupervisor.Plan(sources, repeat, spec, nodes, 4, READS);
+    }
+}
