@@ -13,6 +13,11 @@ import org.pekkolab.imagepipeline.source.SourceReader;
  */
 public record ReadSettings(IoDispatcher dispatcher, int readers, Duration latency, Duration httpTimeout) {
 
+    /** The same settings with the readers on {@code other}. */
+    public ReadSettings on(IoDispatcher other) {
+        return new ReadSettings(other, readers, latency, httpTimeout);
+    }
+
     /** A reader for one run; its HTTP client, if URLs need one, is shared by the run's readers. */
     public SourceReader newSourceReader() {
         return new SourceReader(latency, httpTimeout);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.FilterWorker;
@@ -66,11 +67,11 @@ final class RunOptions {
                 "work. Default: pipeline.io.latency (0).", "Example: --io-latency 20"})
     Long ioLatencyMs;
 
-    @Option(names = "--io-dispatcher", paramLabel = "KIND",
-            description = {"Where the actor runs' image readers block: blocking (a thread pool of their own), cpu (the filter",
-                "workers' dispatcher, whose threads they then take) or virtual (virtual threads, Java 21+).",
-                "Default: pipeline.io.dispatcher (blocking).", "Example: --io-dispatcher cpu"})
-    String ioDispatcher;
+    @Option(names = "--io-dispatcher", paramLabel = "LIST", split = ",",
+            description = {"Where the actor runs' image readers block, one run each: blocking (a thread pool of their own), cpu",
+                "(the filter workers' dispatcher, whose threads they then take), virtual (virtual threads, Java 21+).",
+                "Default: pipeline.io.dispatcher (blocking).", "Example: --io-latency 20 --io-dispatcher cpu,blocking"})
+    List<String> ioDispatchers;
 
     @Option(names = {"-f", "--filters"}, paramLabel = "LIST", split = ",",
             description = {"Filters applied in order. Default: ${DEFAULT-VALUE}. Known: grayscale, blur, sobel, sharpen, brightness.",
@@ -341,7 +342,8 @@ final class RunOptions {
         var slow = slowMs != null ? slowMs : config.getDuration("pipeline.faults.slow").toMillis();
         require(slow >= 0, "--slow-ms must be 0 or more, got " + slow);
         var faults = new FaultPlan(failRate, slowRate, slow, failSeed);
-        var reads = reads(config);
+        var ioChoices = ioDispatchers(config);
+        var reads = reads(config, ioChoices.get(0));
         var warmup = warmupMs != null ? Duration.ofMillis(warmupMs) : config.getDuration("pipeline.warmup");
         require(!warmup.isNegative(), "--warmup-ms must be 0 or more");
 
@@ -359,13 +361,17 @@ final class RunOptions {
         var runTimeout = Duration.ofMinutes(5).plus(Duration.ofSeconds(2).plus(reads.latency()).plus(reads.httpTimeout()).multipliedBy(images));
         return new SweepSettings(inputSet, chain, workerCounts, List.copyOf(dispatchers), repeat, target,
                 pixels, retries, credits, config.getInt("pipeline.read-ahead"), warmup, config.getDuration("pipeline.sample-interval"),
-                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults, reads);
+                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults, reads, ioChoices);
     }
 
-    private ReadSettings reads(Config config) {
+    private List<IoDispatcher> ioDispatchers(Config config) {
+        var names = ioDispatchers != null ? ioDispatchers : List.of(config.getString("pipeline.io.dispatcher"));
+        return names.stream().map(name -> parse("--io-dispatcher", () -> IoDispatcher.parse(name))).distinct().toList();
+    }
+
+    private ReadSettings reads(Config config, IoDispatcher dispatcher) {
         var latency = ioLatencyMs != null ? Duration.ofMillis(ioLatencyMs) : config.getDuration("pipeline.io.latency");
         require(!latency.isNegative(), "--io-latency must be 0 or more, got " + latency.toMillis());
-        var dispatcher = parse("--io-dispatcher", () -> IoDispatcher.parse(ioDispatcher != null ? ioDispatcher : config.getString("pipeline.io.dispatcher")));
         int readers = config.getInt("pipeline.io.readers");
         require(readers >= 1, "pipeline.io.readers must be at least 1, got " + readers);
         var timeout = config.getDuration("pipeline.http.timeout");
@@ -376,7 +382,15 @@ final class RunOptions {
     /** Says where the readers block, and plainly when virtual threads are not what they get. */
     private static String describeReads(SweepSettings settings, Config config) {
         var reads = settings.reads();
-        var where = switch (reads.dispatcher()) {
+        var where = settings.ioDispatchers().stream().map(dispatcher -> whereReadersBlock(dispatcher, config))
+                .collect(Collectors.joining("; then "));
+        var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
+        var timeout = settings.input().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
+        return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
+    }
+
+    private static String whereReadersBlock(IoDispatcher dispatcher, Config config) {
+        return switch (dispatcher) {
             case BLOCKING -> "on the blocking I/O dispatcher, a thread each";
             case CPU -> "on the run's CPU dispatcher, where a blocked read holds a filter worker's thread";
             case VIRTUAL -> IoDispatcher.virtualThreadsAvailable() ? "on virtual threads"
@@ -385,9 +399,6 @@ final class RunOptions {
                             + config.getInt(IoDispatcher.VIRTUAL_PATH + ".thread-pool-executor.fixed-pool-size")
                             + " platform threads (the same as --io-dispatcher blocking)";
         };
-        var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
-        var timeout = settings.input().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
-        return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
     }
 
     /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */

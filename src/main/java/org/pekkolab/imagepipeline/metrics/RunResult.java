@@ -11,6 +11,7 @@ import java.util.List;
  *     died counts once)
  * @param restarts supervision events, one per failed attempt whatever the strategy: a restart, a
  *     resume, a back-off restart, or a stop and its replacement
+ * @param reads where the actor run's image readers ran ({@code blocking}, {@code cpu}, {@code virtual}), {@code -} otherwise
  * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
  * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
  * @param efficiency speedup per worker (workers times nodes)
@@ -22,6 +23,7 @@ public record RunResult(
         String mode,
         String dispatcher,
         String distribution,
+        String reads,
         int nodes,
         int workers,
         int images,
@@ -46,13 +48,18 @@ public record RunResult(
         List<ImageTiming> imageTimings,
         List<Failure> failures) {
 
+    /** Reads off the default blocking dispatcher are part of what a run is, e.g. {@code /cpu-reads}. */
+    public String readsSuffix() {
+        return "-".equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads";
+    }
+
     /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */
     public String label() {
         return switch (mode) {
             case "sequential" -> "sequential";
             case "executor" -> "executor/" + workers + "w";
             default -> mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
-                    + ("push".equals(distribution) ? "/push" : "");
+                    + ("push".equals(distribution) ? "/push" : "") + readsSuffix();
         };
     }
 }

@@ -54,6 +54,7 @@ public final class ReportWriter {
             new Column("mode", RunResult::mode),
             new Column("dispatcher", RunResult::dispatcher),
             new Column("distribution", RunResult::distribution),
+            new Column("reads", RunResult::reads),
             new Column("nodes", RunResult::nodes),
             new Column("workers", RunResult::workers),
             new Column("images", RunResult::images),

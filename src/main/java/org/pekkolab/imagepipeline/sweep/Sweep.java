@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.pekkolab.imagepipeline.actors.Distribution;
+import org.pekkolab.imagepipeline.actors.IoDispatcher;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
@@ -67,30 +69,23 @@ public final class Sweep {
                 baseline = plain.sequential(processor, settings.imagesPerRun(), run);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult("sequential", "-", "-", 1, baseline, baseline.wallMs()));
+            results.add(toResult("sequential", "-", "-", "-", 1, baseline, baseline.wallMs()));
 
-            var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
+            var variants = variants();
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
-            var lastDispatcher = settings.dispatchers().get(settings.dispatchers().size() - 1);
-            var lastDistribution = settings.distributions().get(settings.distributions().size() - 1);
+            var lastVariant = variants.get(variants.size() - 1);
             for (int workers : settings.workerCounts()) {
                 try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
-                    results.add(toResult("executor", "thread-pool", "-", workers, plain.executor(processor, workers, run), baseline.wallMs()));
+                    results.add(toResult("executor", "thread-pool", "-", "-", workers, plain.executor(processor, workers, run), baseline.wallMs()));
                 }
-                for (var mode : modes) {
-                    var nodes = mode.equals("single") ? List.of(system.localNode()) : clusterNodes;
-                    for (var distribution : settings.distributions()) {
-                        for (var dispatcher : settings.dispatchers()) {
-                            boolean last = workers == lastWorkers && dispatcher.equals(lastDispatcher)
-                                    && mode.equals(modes.get(modes.size() - 1)) && distribution == lastDistribution;
-                            var label = mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "")
-                                    + (distribution == Distribution.PUSH ? "/push" : "");
-                            try (var run = progress.runStarted(label, settings.imagesPerRun())) {
-                                var spec = spec(dispatcher, distribution, workers, last ? settings.output() : Optional.empty(), mode.equals("cluster"));
-                                var outcome = actorRun(spec, nodes, settings.input().sources(), settings.repeat(), run);
-                                results.add(toResult(mode, dispatcher, distribution.label(), workers, outcome, baseline.wallMs()));
-                            }
-                        }
+                for (var variant : variants) {
+                    boolean last = workers == lastWorkers && variant == lastVariant;
+                    try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
+                        var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(),
+                                variant.mode().equals("cluster"));
+                        var outcome = actorRun(spec, variant.nodes(), settings.input().sources(), settings.repeat(), variant.reads(), run);
+                        results.add(toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
+                                workers, outcome, baseline.wallMs()));
                     }
                 }
             }
@@ -135,17 +130,44 @@ public final class Sweep {
                 settings.faults());
     }
 
+    /** One actor configuration of the sweep, run for every worker count. */
+    private record Variant(String mode, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads, String dispatcher) {
+
+        /** The label its result will have (RunResult.label), for the progress display. */
+        String label(int workers) {
+            return mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "")
+                    + (distribution == Distribution.PUSH ? "/push" : "") + (reads == IoDispatcher.BLOCKING ? "" : "/" + reads.label() + "-reads");
+        }
+    }
+
+    /** Single mode, then cluster mode if there is a cluster; in each, every distribution x reader dispatcher x preset. */
+    private List<Variant> variants() {
+        var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
+        var variants = new ArrayList<Variant>();
+        for (var mode : modes) {
+            var nodes = mode.equals("single") ? List.of(system.localNode()) : clusterNodes;
+            for (var distribution : settings.distributions()) {
+                for (var reads : settings.ioDispatchers()) {
+                    for (var dispatcher : settings.dispatchers()) {
+                        variants.add(new Variant(mode, nodes, distribution, reads, dispatcher));
+                    }
+                }
+            }
+        }
+        return variants;
+    }
+
     private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<ImageSource> sources, int repeat,
-            ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
-        var plan = new PipelineSupervisor.Plan(sources, repeat, spec, nodes, settings.readAhead(), settings.reads());
+            IoDispatcher reads, ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
+        var plan = new PipelineSupervisor.Plan(sources, repeat, spec, nodes, settings.readAhead(), settings.reads().on(reads));
         return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), settings.runTimeout());
     }
 
     /**
      * Lets the JIT compile everything that is timed before anything is timed: for the first half
      * of the warm-up the baseline's own loop runs over the input, for the second half the actor
-     * pipeline does, on each chosen dispatcher and on every node (its messaging path needs
-     * thousands of messages before it is compiled). Each runs at least once.
+     * pipeline does, in each configuration of the sweep (its messaging path needs thousands of
+     * messages before it is compiled). Each runs at least once.
      */
     private void warmUp(PlainRuns plain, ImageProcessor processor) throws TimeoutException, InterruptedException {
         progress.note("warming up the JIT for " + settings.warmup().toMillis() + " ms");
@@ -157,19 +179,16 @@ public final class Sweep {
             plain.sequential(processor, sources.size(), WARM_UP_PROGRESS);
         } while (System.nanoTime() < halfway);
         int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
-        var dispatchers = settings.dispatchers();
-        var distributions = settings.distributions();
-        int combinations = dispatchers.size() * distributions.size();
-        var nodes = clusterNodes.isEmpty() ? List.of(system.localNode()) : clusterNodes;
-        for (int i = 0; i < combinations || System.nanoTime() < deadline; i++) {
-            int combination = i % combinations;
-            var spec = spec(dispatchers.get(combination % dispatchers.size()), distributions.get(combination / dispatchers.size()), workers,
-                    Optional.empty(), false);
-            actorRun(spec, nodes, sources, 1, WARM_UP_PROGRESS);
+        var variants = variants();
+        for (int i = 0; i < variants.size() || System.nanoTime() < deadline; i++) {
+            var variant = variants.get(i % variants.size());
+            var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false);
+            actorRun(spec, variant.nodes(), sources, 1, variant.reads(), WARM_UP_PROGRESS);
         }
     }
 
-    private RunResult toResult(String mode, String dispatcher, String distribution, int workers, RunOutcome outcome, double baselineMs) {
+    private RunResult toResult(String mode, String dispatcher, String distribution, String reads, int workers, RunOutcome outcome,
+            double baselineMs) {
         double speedup = baselineMs / outcome.wallMs();
         int nodes = outcome.nodeStats().size();
         var timings = outcome.timings();
@@ -177,6 +196,7 @@ public final class Sweep {
                 mode,
                 dispatcher,
                 distribution,
+                reads,
                 nodes,
                 workers,
                 outcome.images(),
@@ -230,7 +250,7 @@ public final class Sweep {
                 input.kind().label(),
                 folder ? null : input.location().toString(),
                 reads.latency().toMillis(),
-                reads.dispatcher().label(),
+                settings.ioDispatchers().stream().map(IoDispatcher::label).collect(Collectors.joining(",")),
                 reads.readers());
     }
 

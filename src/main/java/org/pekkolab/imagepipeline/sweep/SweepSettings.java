@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
+import org.pekkolab.imagepipeline.actors.IoDispatcher;
 import org.pekkolab.imagepipeline.actors.ReadSettings;
 import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.filters.FilterChain;
@@ -37,12 +38,13 @@ public record SweepSettings(
         int mailboxCapacity,
         Supervision supervision,
         FaultPlan faults,
-        ReadSettings reads) {
+        ReadSettings reads,
+        List<IoDispatcher> ioDispatchers) {
 
     /** The same settings with another warm-up: later trials of a bench need no new one. */
     public SweepSettings withWarmup(Duration newWarmup) {
         return new SweepSettings(input, filters, workerCounts, dispatchers, repeat, output, maxPixels, maxRetries, window, readAhead,
-                newWarmup, sampleInterval, runTimeout, threads, distributions, mailboxCapacity, supervision, faults, reads);
+                newWarmup, sampleInterval, runTimeout, threads, distributions, mailboxCapacity, supervision, faults, reads, ioDispatchers);
     }
 
     public int imagesPerRun() {

@@ -83,27 +83,32 @@ class IoCommandLineTest {
     }
 
     @Test
-    void ioLatencyDelaysEveryReadOfEveryRowOnEveryDispatcher() throws IOException {
-        for (var dispatcher : IoDispatcher.values()) {
-            var report = work.resolve("latency-" + dispatcher.label());
-            var result = CommandLineTest.execute("-i", inputs.toString(), "-w", "1", "--warmup-ms", "0", "--io-latency", "50",
-                    "--io-dispatcher", dispatcher.label(), "--report", report.toString());
+    void ioLatencyDelaysEveryReadOfEveryRowAndOneInvocationComparesTheReaderDispatchers() throws IOException {
+        var report = work.resolve("latency");
+        var result = CommandLineTest.execute("-i", inputs.toString(), "-w", "1", "--warmup-ms", "0", "--io-latency", "50",
+                "--io-dispatcher", "cpu,blocking,virtual", "--report", report.toString());
 
-            assertEquals(0, result.status(), result.err());
-            JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
-            assertEquals("dir", json.at("/input/source").asText());
-            assertEquals(50, json.at("/input/ioLatencyMs").asInt());
-            assertEquals(dispatcher.label(), json.at("/input/ioDispatcher").asText());
-            var runs = json.get("runs");
-            // Six images read one after another, 50 ms each: the baseline and the one-thread executor.
-            assertTrue(runs.get(0).get("wallMs").asDouble() >= 300, runs.get(0).toString());
-            assertTrue(runs.get(1).get("wallMs").asDouble() >= 300, runs.get(1).toString());
-            for (JsonNode run : runs) {
-                assertEquals(6, run.get("images").asInt());
-                assertEquals(0, run.get("failed").asInt());
-                assertEquals(0, run.get("lost").asInt());
+        assertEquals(0, result.status(), result.err());
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertEquals("dir", json.at("/input/source").asText());
+        assertEquals(50, json.at("/input/ioLatencyMs").asInt());
+        assertEquals("cpu,blocking,virtual", json.at("/input/ioDispatcher").asText());
+        var runs = json.get("runs");
+        // Six images read one after another, 50 ms each: the baseline and the one-thread executor.
+        assertTrue(runs.get(0).get("wallMs").asDouble() >= 300, runs.get(0).toString());
+        assertTrue(runs.get(1).get("wallMs").asDouble() >= 300, runs.get(1).toString());
+        var actorRuns = new ArrayList<String>();
+        for (JsonNode run : runs) {
+            assertEquals(6, run.get("images").asInt());
+            assertEquals(0, run.get("failed").asInt());
+            assertEquals(0, run.get("lost").asInt());
+            if (run.get("mode").asText().equals("single")) {
+                actorRuns.add(run.get("reads").asText() + " " + run.get("label").asText());
             }
         }
+        assertEquals(List.of("cpu single/fork-join/1w/cpu-reads", "blocking single/fork-join/1w", "virtual single/fork-join/1w/virtual-reads"),
+                actorRuns);
+        assertTrue(result.out().contains("readers on the run's CPU dispatcher"), result.out());
     }
 
     @Test

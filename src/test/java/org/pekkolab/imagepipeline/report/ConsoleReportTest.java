@@ -55,7 +55,7 @@ class ConsoleReportTest {
     @Test
     void showsTroubleColumnsAndUndefinedSerialFraction() {
         var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
-        var troubled = new org.pekkolab.imagepipeline.metrics.RunResult(r.mode(), r.dispatcher(), "pull", 1, 1, 20, 2, 3, 0, 1,
+        var troubled = new org.pekkolab.imagepipeline.metrics.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", 1, 1, 20, 2, 3, 0, 1,
                 1, 0, 0, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
 
