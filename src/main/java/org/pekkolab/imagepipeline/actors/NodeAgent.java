@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.pekko.actor.AllDeadLetters;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.Dropped;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.delivery.ConsumerController;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -22,7 +26,10 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
+import org.pekkolab.imagepipeline.mailbox.MailboxMeters;
+import org.pekkolab.imagepipeline.metrics.MailboxStats;
 import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
+import org.pekkolab.imagepipeline.processing.FaultInjector;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.processing.OutputTarget;
 
@@ -30,6 +37,13 @@ import org.pekkolab.imagepipeline.processing.OutputTarget;
  * One per JVM: starts and stops the filter workers of each run on its node, with the node's own
  * metrics actor, and reports what the node did. It registers with the Receptionist, which is how
  * a supervisor finds the nodes of a cluster; in single mode the supervisor uses the local one.
+ *
+ * <p>In push mode it also keeps images from being lost on its node: every push image that ends in
+ * this JVM's dead letters (refused by a full mailbox, left in the mailbox of a worker that stopped,
+ * sent to the router before it had routees, dropped by a full send queue to another node) is sent
+ * back to its supervisor as {@link PipelineSupervisor.Undelivered}. A push worker that stops
+ * during its run is replaced. There must be one node agent per actor system, as PipelineSystem
+ * makes it, or dead letters would be returned twice.
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
@@ -49,11 +63,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     public record ProbeAck(int bytes) implements CborSerializable {}
 
-    private record MetricsCollected(String runId, MetricsSnapshot snapshot, ActorRef<NodeReport> replyTo) implements Command {}
+    private record MetricsCollected(String runId, MetricsSnapshot snapshot, MailboxStats mailboxes, ActorRef<NodeReport> replyTo)
+            implements Command {}
+
+    private record DeadLetterSeen(AllDeadLetters event) implements Command {}
+
+    private record PushWorkerStopped(String runId, int index, ActorRef<PushWorker.Command> worker) implements Command {}
 
     public record WorkersStarted(String runId, String address, long pid, ActorRef<Command> agent) implements CborSerializable {}
 
-    public record NodeReport(String runId, MetricsSnapshot snapshot) implements CborSerializable {}
+    /** @param mailboxes what the push workers' mailboxes measured; nothing in pull mode */
+    public record NodeReport(String runId, MetricsSnapshot snapshot, MailboxStats mailboxes) implements CborSerializable {}
 
     /** @param exitOnShutdown whether {@link Shutdown} stops the actor system (node JVMs) or is ignored */
     public static Behavior<Command> create(boolean exitOnShutdown) {
@@ -70,16 +90,38 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private record RunOnNode(ActorRef<MetricsCollector.Command> metrics, List<ActorRef<FilterWorker.Command>> workers) {}
 
+    /** The push workers of one run on this node, by index; those that stopped during the run left their mailbox stats. */
+    private static final class PushRun {
+        final WorkerSpec spec;
+        final PushWorker.Settings settings;
+        final Map<Integer, ActorRef<PushWorker.Command>> workers = new HashMap<>();
+        MailboxStats retired = MailboxStats.NONE;
+        int spawned;
+
+        PushRun(WorkerSpec spec, PushWorker.Settings settings) {
+            this.spec = spec;
+            this.settings = settings;
+        }
+    }
+
+    /** The mailbox of every push worker: pipeline.push.mailbox in conf/application.conf. */
+    private static final String PUSH_MAILBOX = "pipeline.push.mailbox";
+
     private final boolean exitOnShutdown;
     private final Function<WorkerSpec, ImageProcessor> processors;
     private final String address;
     private final Map<String, RunOnNode> runs = new HashMap<>();
+    private final Map<String, PushRun> pushRuns = new HashMap<>();
+    private final MailboxMeters mailboxMeters;
 
     private NodeAgent(ActorContext<Command> context, boolean exitOnShutdown, Function<WorkerSpec, ImageProcessor> processors) {
         super(context);
         this.exitOnShutdown = exitOnShutdown;
         this.processors = processors;
         this.address = context.getSystem().address().toString();
+        this.mailboxMeters = MailboxMeters.get(context.getSystem());
+        context.getSystem().eventStream().tell(new EventStream.Subscribe<>(
+                AllDeadLetters.class, context.messageAdapter(AllDeadLetters.class, DeadLetterSeen::new)));
     }
 
     @Override
@@ -88,6 +130,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(StartWorkers.class, this::onStart)
                 .onMessage(StopWorkers.class, this::onStop)
                 .onMessage(MetricsCollected.class, this::onMetricsCollected)
+                .onMessage(DeadLetterSeen.class, this::onDeadLetter)
+                .onMessage(PushWorkerStopped.class, this::onPushWorkerStopped)
                 .onMessage(Shutdown.class, this::onShutdown)
                 .onMessage(Probe.class, probe -> {
                     probe.replyTo().tell(new ProbeAck(probe.job().encoded().length));
@@ -100,6 +144,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         var spec = start.spec();
         var context = getContext();
         var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics");
+        if (spec.distribution() == Distribution.PUSH) {
+            startPushWorkers(spec, metrics);
+            runs.put(spec.runId(), new RunOnNode(metrics, List.of()));
+            start.replyTo().tell(new WorkersStarted(spec.runId(), address, ProcessHandle.current().pid(), context.getSelf()));
+            return this;
+        }
         ServiceKey<ConsumerController.Command<ImageJob>> serviceKey = workerKey(spec.runId());
         var settings = new FilterWorker.Settings(serviceKey, processors.apply(spec), spec.maxRetries(), spec.window(), address, metrics, spec.reportStarts());
         var dispatcher = DispatcherSelector.fromConfig(dispatcherPath(spec.dispatcher(), spec.threads()));
@@ -118,14 +168,72 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         run.workers().forEach(getContext()::stop);
+        var mailboxes = stopPushWorkers(stop.runId());
         getContext().ask(MetricsSnapshot.class, run.metrics(), Duration.ofSeconds(10), MetricsCollector.Finish::new,
-                (snapshot, failure) -> new MetricsCollected(stop.runId(), snapshot, stop.replyTo()));
+                (snapshot, failure) -> new MetricsCollected(stop.runId(), snapshot, mailboxes, stop.replyTo()));
         return this;
     }
 
     private Behavior<Command> onMetricsCollected(MetricsCollected collected) {
         if (collected.snapshot() != null) {
-            collected.replyTo().tell(new NodeReport(collected.runId(), collected.snapshot()));
+            collected.replyTo().tell(new NodeReport(collected.runId(), collected.snapshot(), collected.mailboxes()));
+        }
+        return this;
+    }
+
+    private void startPushWorkers(WorkerSpec spec, ActorRef<MetricsCollector.Command> metrics) {
+        var settings = new PushWorker.Settings(pushKey(spec.runId()), processors.apply(spec), new FaultInjector(spec.faults()),
+                spec.maxRetries(), spec.supervision(), address, metrics, spec.reportStarts());
+        var run = new PushRun(spec, settings);
+        pushRuns.put(spec.runId(), run);
+        for (int i = 1; i <= spec.workers(); i++) {
+            spawnPushWorker(run, i);
+        }
+    }
+
+    /** Worker {@code index} of a run, in a metered mailbox of the run's capacity; a replacement keeps the index. */
+    private void spawnPushWorker(PushRun run, int index) {
+        var spec = run.spec;
+        var actorName = spec.runId() + "-push-" + (++run.spawned);
+        mailboxMeters.assign(getContext().getSelf().path().child(actorName), spec.mailboxCapacity());
+        var props = DispatcherSelector.fromConfig(dispatcherPath(spec.dispatcher(), spec.threads())).withMailboxFromConfig(PUSH_MAILBOX);
+        var worker = getContext().spawn(PushWorker.create("worker-" + index, run.settings), actorName, props);
+        getContext().watchWith(worker, new PushWorkerStopped(spec.runId(), index, worker));
+        run.workers.put(index, worker);
+    }
+
+    /** A push worker stopped by its supervision strategy: a new one takes its place while the run lasts. */
+    private Behavior<Command> onPushWorkerStopped(PushWorkerStopped stopped) {
+        var run = pushRuns.get(stopped.runId());
+        if (run != null && stopped.worker().equals(run.workers.get(stopped.index()))) {
+            run.retired = run.retired.plus(mailboxMeters.take(stopped.worker().path()));
+            spawnPushWorker(run, stopped.index());
+        }
+        return this;
+    }
+
+    /** Stops the run's push workers and returns what their mailboxes measured over the run. */
+    private MailboxStats stopPushWorkers(String runId) {
+        var run = pushRuns.remove(runId);
+        if (run == null) {
+            return MailboxStats.NONE;
+        }
+        var stats = run.retired;
+        for (var worker : run.workers.values()) {
+            stats = stats.plus(mailboxMeters.take(worker.path()));
+            getContext().stop(worker);
+        }
+        return stats;
+    }
+
+    /** A push image in this JVM's dead letters goes back to its supervisor, to be sent again. */
+    private Behavior<Command> onDeadLetter(DeadLetterSeen seen) {
+        var event = seen.event();
+        // Artery publishes a Dropped and a DeadLetter for a message its send queue refuses: take the DeadLetter.
+        boolean undelivered = event instanceof DeadLetter
+                || event instanceof Dropped dropped && dropped.recipient() != null && dropped.recipient().path().address().hasLocalScope();
+        if (undelivered && event.message() instanceof PushWorker.Attempt attempt) {
+            attempt.job().replyTo().tell(new PipelineSupervisor.Undelivered(attempt.job().id(), attempt.number()));
         }
         return this;
     }
@@ -139,6 +247,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     public static ServiceKey<ConsumerController.Command<ImageJob>> workerKey(String runId) {
         return ServiceKey.create(ConsumerController.serviceKeyClass(), "filter-workers-" + runId);
+    }
+
+    public static ServiceKey<PushWorker.Command> pushKey(String runId) {
+        return ServiceKey.create(PushWorker.Command.class, "push-workers-" + runId);
     }
 
     /** The config path of a preset's copy sized to {@code threads} threads (see PipelineSystem). */
