@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +14,18 @@ import java.util.function.IntConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
-import org.apache.pekko.actor.typed.delivery.ConsumerController;
 import org.apache.pekko.actor.typed.delivery.WorkPullingProducerController;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.Routers;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.metrics.MailboxStats;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.metrics.WorkerStats;
@@ -41,6 +43,16 @@ import org.pekkolab.imagepipeline.source.ImageSource;
  * to the surviving workers; an image that one node started and another finished counts as
  * retried. When all
  * images are accounted for it collects each live node's report, replies and stops.
+ *
+ * <p>In push mode ({@link Distribution#PUSH}) a round-robin group router over every node's
+ * {@link PushWorker}s takes the place of the producer controller: each image is sent the moment
+ * it is read, and the reader is never held back, so images pile up in the workers' mailboxes.
+ * The supervisor keeps every image until it is accounted for. One that comes back
+ * {@link Undelivered} (a full mailbox refused it, or a worker stopped with it) is sent again when
+ * a finished image frees a place, or after {@code pipeline.push.resend-delay}, never more at once
+ * than the workers' mailboxes have room for; when a node dies, every image still out is sent
+ * again, since nobody knows which of them were on that node (copies finished twice count once).
+ * Images in flight are those handed to workers and neither accounted for nor back.
  */
 public final class PipelineSupervisor extends AbstractBehavior<PipelineSupervisor.Command> {
 
@@ -60,6 +72,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
     public record WorkerRestarted(String worker, String image) implements Command, CborSerializable {}
 
+    /** Push mode: an attempt at an image ended in a node's dead letters instead of being processed. */
+    public record Undelivered(long id, int attempt) implements Command, CborSerializable {}
+
     private record WorkersListed(Receptionist.Listing listing) implements Command {}
 
     private record WrappedRequestNext(WorkPullingProducerController.RequestNext<ImageJob> next) implements Command {}
@@ -69,6 +84,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private record NodeReported(NodeAgent.NodeReport report) implements Command {}
 
     private enum ReportsOverdue implements Command { INSTANCE }
+
+    private enum ResendDue implements Command { INSTANCE }
 
     /**
      * What one run is: the inputs and how they are read, the nodes that work on them and how their
@@ -94,9 +111,20 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private final Plan plan;
     private final IntConsumer onProgress;
     private final ActorRef<RunOutcome> replyTo;
-    private final ServiceKey<ConsumerController.Command<ImageJob>> serviceKey;
+    /** The key the run's workers register under: consumer controllers (pull) or push workers (push). */
+    private final ServiceKey<?> serviceKey;
+    /** Pull mode only, else null. */
     private final ActorRef<WorkPullingProducerController.Command<ImageJob>> producer;
     private final ArrayDeque<ActorRef<ImageReader.Command>> idleReaders = new ArrayDeque<>();
+    /** Push mode only, else null. */
+    private final ActorRef<PushWorker.Command> router;
+    /** Push mode: the latest attempt at every image sent and not yet accounted for. */
+    private final Map<Long, PushWorker.Attempt> unfinished = new HashMap<>();
+    /** Push mode: images back from the workers, in the order they are to be sent again. */
+    private final LinkedHashSet<Long> toResend = new LinkedHashSet<>();
+    private final Duration resendDelay;
+    /** Images handed to workers and neither accounted for nor back. */
+    private final BitSet handedOut = new BitSet();
     private final ArrayDeque<ImageJob> readAhead = new ArrayDeque<>();
     private final BitSet accountedFor = new BitSet();
     private final List<Failure> failures = new ArrayList<>();
@@ -124,8 +152,6 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private int peakInFlight;
     private int retried;
     private int restarts;
-    private int overflowed;
-    private int peakMailbox;
 
     private PipelineSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, Plan plan, IntConsumer onProgress,
             ActorRef<RunOutcome> replyTo) {
@@ -135,7 +161,6 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         this.onProgress = onProgress;
         this.replyTo = replyTo;
         this.total = plan.images();
-        serviceKey = NodeAgent.workerKey(plan.spec().runId());
         // One source reader (and HTTP client) for the run, shared by its readers. Each read goes to
         // a reader that is free, not round robin: a URL that hangs until its timeout then holds up
         // one reader, not every read queued behind it.
@@ -145,9 +170,20 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
             idleReaders.add(context.spawn(ImageReader.create(sourceReader), "reader-" + i, readerDispatcher));
         }
         readLimit = Math.max(plan.readAhead(), plan.reads().readers());
-        producer = context.spawn(
-                WorkPullingProducerController.create(ImageJob.class, "images-" + plan.spec().runId(), serviceKey, Optional.empty()),
-                "producer-controller");
+        resendDelay = context.getSystem().settings().config().getDuration("pipeline.push.resend-delay");
+        if (plan.spec().distribution() == Distribution.PUSH) {
+            var pushKey = NodeAgent.pushKey(plan.spec().runId());
+            serviceKey = pushKey;
+            router = context.spawn(Routers.group(pushKey).withRoundRobinRouting(), "push-router");
+            producer = null;
+        } else {
+            var pullKey = NodeAgent.workerKey(plan.spec().runId());
+            serviceKey = pullKey;
+            producer = context.spawn(
+                    WorkPullingProducerController.create(ImageJob.class, "images-" + plan.spec().runId(), pullKey, Optional.empty()),
+                    "producer-controller");
+            router = null;
+        }
         context.getSystem().receptionist().tell(Receptionist.subscribe(
                 serviceKey, context.messageAdapter(Receptionist.Listing.class, WorkersListed::new)));
         var startedAdapter = context.messageAdapter(NodeAgent.WorkersStarted.class, NodeStarted::new);
@@ -173,6 +209,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
                     restarts++;
                     return this;
                 })
+                .onMessage(Undelivered.class, this::onUndelivered)
+                .onMessageEquals(ResendDue.INSTANCE, this::onResendDue)
                 .onMessage(NodeReported.class, this::onNodeReported)
                 .onMessageEquals(ReportsOverdue.INSTANCE, this::finish)
                 .onSignal(Terminated.class, this::onNodeTerminated)
@@ -194,8 +232,10 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         if (!started && liveNodes.size() == nodesAwaited && workersListed >= nodesAwaited * plan.spec().workers()) {
             started = true;
             startNanos = System.nanoTime();
-            producer.tell(new WorkPullingProducerController.Start<>(
-                    getContext().messageAdapter(WorkPullingProducerController.requestNextClass(), WrappedRequestNext::new)));
+            if (producer != null) {
+                producer.tell(new WorkPullingProducerController.Start<>(
+                        getContext().messageAdapter(WorkPullingProducerController.requestNextClass(), WrappedRequestNext::new)));
+            }
             readMore();
         }
         return this;
@@ -210,8 +250,13 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private Behavior<Command> onImageRead(ImageRead read) {
         readsOutstanding--;
         idleReaders.add(read.reader());
-        readAhead.add(new ImageJob(read.id(), read.name(), read.bytes(), getContext().getSelf()));
-        sendIfPossible();
+        var job = new ImageJob(read.id(), read.name(), read.bytes(), getContext().getSelf());
+        if (router != null) {
+            deliver(new PushWorker.Attempt(job, 1));
+        } else {
+            readAhead.add(job);
+            sendIfPossible();
+        }
         // The reader is free again: with a read-ahead larger than the readers, there may be room to read more.
         readMore();
         return this;
@@ -237,7 +282,6 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     private Behavior<Command> onProcessed(ImageProcessed done) {
         var firstStartedOn = startedOn.get(done.id());
         if (account(done.id())) {
-            inFlight--;
             processed++;
             retried += done.attempt() - 1;
             if (firstStartedOn != null && !firstStartedOn.equals(done.timing().node())) {
@@ -246,15 +290,16 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
             }
             timings.add(done.timing());
         }
+        resendWhileRoom();
         return completeIfDone();
     }
 
     private Behavior<Command> onFailed(ImageFailed failed) {
         if (account(failed.id())) {
-            inFlight--;
             retried += Math.max(0, failed.attempts() - 1);
             failures.add(new Failure(failed.name(), failed.reason()));
         }
+        resendWhileRoom();
         return completeIfDone();
     }
 
@@ -268,6 +313,14 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         if (info != null) {
             deadNodes.put(info.agent(), info);
             getContext().getLog().warn("node {} is gone; its unfinished images go to the other nodes", info.address());
+            if (router != null) {
+                for (int id = handedOut.nextSetBit(0); id >= 0; id = handedOut.nextSetBit(id + 1)) {
+                    toResend.add((long) id);
+                }
+                handedOut.clear();
+                inFlight = 0;
+                scheduleResend();
+            }
         }
         if (finishing) {
             return finishIfReported();
@@ -285,12 +338,92 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
     private void sendIfPossible() {
         if (pendingDemand != null && !readAhead.isEmpty()) {
-            pendingDemand.sendNextTo().tell(readAhead.poll());
+            var job = readAhead.poll();
+            pendingDemand.sendNextTo().tell(job);
             pendingDemand = null;
-            inFlight++;
-            peakInFlight = Math.max(peakInFlight, inFlight);
+            handOut(job.id());
             readMore();
         }
+    }
+
+    /**
+     * Push mode: sends an attempt through the router, unless the router may still list the
+     * workers of a node that is gone (more workers listed than the live nodes have): then it
+     * waits with the images to send again, for the listing to catch up.
+     */
+    private void deliver(PushWorker.Attempt attempt) {
+        long id = attempt.job().id();
+        unfinished.put(id, attempt);
+        if (workersListed <= liveNodes.size() * plan.spec().workers()) {
+            router.tell(attempt);
+            handOut(id);
+        } else {
+            toResend.add(id);
+            scheduleResend();
+        }
+    }
+
+    private Behavior<Command> onUndelivered(Undelivered undelivered) {
+        long id = undelivered.id();
+        if (takeBack(id)) {
+            unfinished.computeIfPresent(id, (key, attempt) -> new PushWorker.Attempt(attempt.job(), undelivered.attempt()));
+            toResend.add(id);
+            scheduleResend();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onResendDue() {
+        resendWhileRoom();
+        if (!toResend.isEmpty()) {
+            scheduleResend();
+        }
+        return this;
+    }
+
+    /**
+     * Push mode: sends images that came back again, as many as there is room for in the workers'
+     * mailboxes (capacity plus the one being processed, per worker) so that they do not bounce
+     * straight back. Called when an image is finished, which frees a place, and on each round of
+     * the resend timer; what does not fit waits.
+     */
+    private void resendWhileRoom() {
+        if (toResend.isEmpty()) {
+            return;
+        }
+        int capacity = plan.spec().mailboxCapacity();
+        int room = capacity == 0 ? toResend.size() : liveNodes.size() * plan.spec().workers() * (capacity + 1) - inFlight;
+        var ids = toResend.iterator();
+        var batch = new ArrayList<PushWorker.Attempt>();
+        for (; room > 0 && ids.hasNext(); room--) {
+            batch.add(unfinished.get(ids.next()));
+            ids.remove();
+        }
+        batch.forEach(this::deliver);
+    }
+
+    private void scheduleResend() {
+        if (!timers.isTimerActive(ResendDue.INSTANCE)) {
+            timers.startSingleTimer(ResendDue.INSTANCE, resendDelay);
+        }
+    }
+
+    private void handOut(long id) {
+        if (!handedOut.get((int) id)) {
+            handedOut.set((int) id);
+            inFlight++;
+            peakInFlight = Math.max(peakInFlight, inFlight);
+        }
+    }
+
+    /** True if the image was out with the workers: it is no longer. */
+    private boolean takeBack(long id) {
+        if (!handedOut.get((int) id)) {
+            return false;
+        }
+        handedOut.clear((int) id);
+        inFlight--;
+        return true;
     }
 
     private void readMore() {
@@ -309,6 +442,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         }
         accountedFor.set((int) id);
         startedOn.remove(id);
+        takeBack(id);
+        unfinished.remove(id);
+        toResend.remove(id);
         onProgress.accept(accountedFor.cardinality());
         return true;
     }
@@ -343,8 +479,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         });
         deadNodes.values().forEach(info -> nodeStats.add(NodeStats.fromTimings(info.address(), info.pid(), "down", timings)));
         int lost = total - accountedFor.cardinality();
+        var mailboxes = reports.values().stream().map(NodeAgent.NodeReport::mailboxes).reduce(MailboxStats.NONE, MailboxStats::plus);
         replyTo.tell(new RunOutcome(wallMs, total, processed, List.copyOf(failures), retried, restarts, lost, peakInFlight,
-                overflowed, peakMailbox, nodeStats, workerStats, List.copyOf(timings)));
+                mailboxes.overflowed(), mailboxes.peakMailbox(), nodeStats, workerStats, List.copyOf(timings)));
         return Behaviors.stopped();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.sweep.UsageException;
 import picocli.CommandLine.Command;

@@ -13,7 +13,9 @@ import org.pekkolab.imagepipeline.metrics.RunResult;
 /**
  * The end-of-run summary for a terminal or a log file: a fixed-width table of the runs, then what
  * the {@link Analysis} concludes, then the failed inputs. Plain ASCII, no colours, about 120 columns;
- * the failed/retried/lost/restarts columns only appear when one of them is non-zero.
+ * the failed/retried/lost/restarts columns only appear when one of them is non-zero. When a push
+ * run is present, a second table sets the actor runs' backpressure figures side by side (the run
+ * table has no room left for them within 120 columns).
  */
 public final class ConsoleReport {
 
@@ -25,6 +27,7 @@ public final class ConsoleReport {
         Analysis analysis = Analysis.of(report);
         StringBuilder out = new StringBuilder();
         runTable(report.runs(), out);
+        backpressure(report.runs(), out);
         dispatchers(report.dispatchers(), out);
         out.append(NL);
         analysis(analysis, out);
@@ -91,6 +94,38 @@ public final class ConsoleReport {
                         .append(" mean / ").append(Numbers.percent(n.cpuLoadPeak())).append(" peak")
                         .append(NL));
             }
+        }
+    }
+
+    /**
+     * Peaks of each actor run: images handed to workers and not finished, messages waiting in one
+     * worker's mailbox (measured in push mode only), deliveries a full mailbox refused, heap used.
+     * Only when a push run is present: it is what push is compared with pull on.
+     */
+    private static void backpressure(List<RunResult> runs, StringBuilder out) {
+        if (runs.stream().noneMatch(r -> "push".equals(r.distribution()))) {
+            return;
+        }
+        var table = new ArrayList<List<String>>();
+        table.add(List.of("backpressure (peaks)", "in flight", "mailbox", "overflowed", "heap MB"));
+        runs.stream()
+                .filter(r -> "pull".equals(r.distribution()) || "push".equals(r.distribution()))
+                .forEach(r -> table.add(List.of(r.label(), String.valueOf(r.peakInFlight()),
+                        "push".equals(r.distribution()) ? String.valueOf(r.peakMailbox()) : "-",
+                        String.valueOf(r.overflowed()), Numbers.fixed(r.peakHeapMb(), 1))));
+        int[] widths = new int[table.get(0).size()];
+        table.forEach(cells -> {
+            for (int c = 0; c < cells.size(); c++) {
+                widths[c] = Math.max(widths[c], cells.get(c).length());
+            }
+        });
+        out.append(NL);
+        for (var cells : table) {
+            var line = new StringBuilder(String.format("%-" + widths[0] + "s", cells.get(0)));
+            for (int c = 1; c < cells.size(); c++) {
+                line.append("  ").append(String.format("%" + widths[c] + "s", cells.get(c)));
+            }
+            out.append(line).append(NL);
         }
     }
 

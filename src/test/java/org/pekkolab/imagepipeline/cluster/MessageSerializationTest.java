@@ -16,9 +16,11 @@ import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.ImageJob;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
+import org.pekkolab.imagepipeline.actors.PushWorker;
 import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.metrics.MailboxStats;
 import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.WorkerStats;
@@ -59,6 +61,21 @@ class MessageSerializationTest {
     }
 
     @Test
+    void pushAttemptRoundTripsWithItsImage() {
+        var supervisor = testKit.<PipelineSupervisor.Command>createTestProbe().getRef();
+        var encoded = new byte[300 * 1024];
+        new Random(3).nextBytes(encoded);
+
+        var back = (PushWorker.Attempt) roundTrip(new PushWorker.Attempt(new ImageJob(9, "pushed.png", encoded, supervisor), 2));
+
+        assertEquals(2, back.number());
+        assertEquals(9, back.job().id());
+        assertEquals("pushed.png", back.job().name());
+        assertArrayEquals(encoded, back.job().encoded());
+        assertEquals(supervisor, back.job().replyTo());
+    }
+
+    @Test
     void nodeProtocolRoundTrips() {
         var agent = testKit.<NodeAgent.Command>createTestProbe().getRef();
         var spec = new WorkerSpec("run-1", 2, 2, "fork-join", List.of("grayscale", "sobel"), 1_000_000, 2, 4, 50, "/tmp/out", "jpg", 80, true,
@@ -69,7 +86,7 @@ class MessageSerializationTest {
                 new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.WorkersStarted>createTestProbe().getRef()),
                 new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent),
                 new NodeAgent.StopWorkers("run-1", testKit.<NodeAgent.NodeReport>createTestProbe().getRef()),
-                new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats, List.of(workerStats))),
+                new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats, List.of(workerStats)), new MailboxStats(7, 42)),
                 new NodeAgent.Shutdown());
         for (var message : messages) {
             assertEquals(message, roundTrip(message));
@@ -83,7 +100,8 @@ class MessageSerializationTest {
                 new PipelineSupervisor.ImageStarted(3, "pekko://pipeline@127.0.0.1:2552"),
                 new PipelineSupervisor.ImageProcessed(3, timing, 2),
                 new PipelineSupervisor.ImageFailed(4, "b.jpg", "truncated image data", 1),
-                new PipelineSupervisor.WorkerRestarted("worker-2", "c.jpg"));
+                new PipelineSupervisor.WorkerRestarted("worker-2", "c.jpg"),
+                new PipelineSupervisor.Undelivered(5, 3));
         for (var message : messages) {
             assertEquals(message, roundTrip(message));
         }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.pekkolab.imagepipeline.metrics.Report;
+import org.pekkolab.imagepipeline.metrics.RunResult;
 import org.junit.jupiter.api.Test;
 
 class ConsoleReportTest {
@@ -62,6 +64,27 @@ class ConsoleReportTest {
         assertTrue(line(text, "run ").contains("failed  retried  lost  restarts"));
         assertTrue(text.contains("Serial fraction: undefined"));
         assertFalse(text.contains("Failures"));
+    }
+
+    @Test
+    void showsBackpressurePeaksOnlyWhenAPushRunIsPresent() {
+        assertFalse(ConsoleReport.render(Fixtures.sweep()).contains("backpressure"));
+
+        var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
+        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", 1, 2, 2600, 0, 0, 0, 0,
+                2600, 1234, 16, 812.5, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, List.of(), List.of(), List.of(), List.of());
+        String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), pull, push), List.of()));
+
+        String section = text.lines().dropWhile(l -> !l.startsWith("backpressure (peaks)")).takeWhile(l -> !l.isEmpty())
+                .collect(Collectors.joining("\n"));
+        assertEquals(3, section.lines().count(), section);
+        assertTrue(line(section, "backpressure").matches("backpressure \\(peaks\\)\\s+in flight\\s+mailbox\\s+overflowed\\s+heap MB"));
+        assertTrue(line(section, "single/fork-join/2w ").matches("single/fork-join/2w\\s+2\\s+-\\s+0\\s+256\\.3"),
+                line(section, "single/fork-join/2w "));
+        assertTrue(line(section, "single/fork-join/2w/push ").matches("single/fork-join/2w/push\\s+2600\\s+16\\s+1234\\s+812\\.5"),
+                line(section, "single/fork-join/2w/push "));
+        assertFalse(section.contains("sequential"), "only actor runs");
+        text.lines().forEach(l -> assertTrue(l.length() <= 120, l));
     }
 
     private static String line(String text, String start) {

@@ -1,0 +1,118 @@
+package org.pekkolab.imagepipeline.mailbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.metrics.MailboxStats;
+
+/** The metered mailbox on a real actor system, with an actor held busy so that its mailbox fills. */
+class MeteredMailboxTest {
+
+    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.load());
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    /** Blocks on "block" until released, stops on "stop", reports anything else. */
+    private static Behavior<String> holder(CountDownLatch release, ActorRef<String> started, ActorRef<String> processed) {
+        return Behaviors.receiveMessage(message -> switch (message) {
+            case "block" -> {
+                started.tell(message);
+                release.await(10, TimeUnit.SECONDS);
+                yield Behaviors.same();
+            }
+            case "stop" -> Behaviors.stopped();
+            default -> {
+                processed.tell(message);
+                yield Behaviors.same();
+            }
+        });
+    }
+
+    private static ActorRef<String> spawnHolder(String name, int capacity, CountDownLatch release, TestProbe<String> started,
+            TestProbe<String> processed) {
+        MailboxMeters.get(testKit.system()).assign(testKit.system().path().child(name), capacity);
+        // Its own dispatcher: the holder blocks a thread, and the default dispatcher has only one.
+        var props = DispatcherSelector.fromConfig("pipeline.blocking-io-dispatcher").withMailboxFromConfig("pipeline.push.mailbox");
+        var holder = testKit.spawn(holder(release, started.getRef(), processed.getRef()), name, props);
+        holder.tell("block");
+        started.expectMessage("block");
+        return holder;
+    }
+
+    private static TestProbe<DeadLetter> deadLetters() {
+        var probe = testKit.<DeadLetter>createTestProbe();
+        testKit.system().eventStream().tell(new EventStream.Subscribe<>(DeadLetter.class, probe.getRef()));
+        return probe;
+    }
+
+    @Test
+    void boundedMailboxRefusesWhatDoesNotFitToDeadLettersAndCountsIt() {
+        var release = new CountDownLatch(1);
+        var started = testKit.<String>createTestProbe();
+        var processed = testKit.<String>createTestProbe();
+        var deadLetters = deadLetters();
+        var holder = spawnHolder("bounded", 3, release, started, processed);
+
+        for (var message : List.of("a", "b", "c", "d", "e")) {
+            holder.tell(message);
+        }
+
+        assertEquals("d", deadLetters.receiveMessage().message());
+        assertEquals("e", deadLetters.receiveMessage().message());
+        release.countDown();
+        assertEquals(List.of("a", "b", "c"), processed.receiveSeveralMessages(3));
+        assertEquals(new MailboxStats(3, 2), MailboxMeters.get(testKit.system()).take(holder.path()));
+        deadLetters.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void unboundedMailboxMeasuresItsPeak() {
+        var release = new CountDownLatch(1);
+        var started = testKit.<String>createTestProbe();
+        var processed = testKit.<String>createTestProbe();
+        var holder = spawnHolder("unbounded", 0, release, started, processed);
+
+        for (int i = 0; i < 50; i++) {
+            holder.tell("m" + i);
+        }
+        release.countDown();
+
+        assertEquals(50, processed.receiveSeveralMessages(50).size());
+        assertEquals(new MailboxStats(50, 0), MailboxMeters.get(testKit.system()).take(holder.path()));
+    }
+
+    @Test
+    void whatIsLeftInTheMailboxOfAStoppedActorGoesToDeadLetters() {
+        var release = new CountDownLatch(1);
+        var started = testKit.<String>createTestProbe();
+        var processed = testKit.<String>createTestProbe();
+        var deadLetters = deadLetters();
+        var holder = spawnHolder("stopping", 3, release, started, processed);
+
+        for (var message : List.of("stop", "left-1", "left-2")) {
+            holder.tell(message);
+        }
+        release.countDown();
+
+        assertEquals("left-1", deadLetters.receiveMessage().message());
+        assertEquals("left-2", deadLetters.receiveMessage().message());
+        processed.expectNoMessage(Duration.ofMillis(100));
+    }
+}
