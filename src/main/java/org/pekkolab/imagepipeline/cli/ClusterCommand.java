@@ -48,7 +48,8 @@ final class ClusterCommand implements Callable<Integer> {
     NodeAddressOptions address;
 
     @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = {"How long to wait for all N members to be Up before failing (exit 1). Default: ${DEFAULT-VALUE}.",
+            description = {"How long to wait for all N members to be Up before failing (exit 1). Default:",
+                "${DEFAULT-VALUE}.",
                 "Example: --join-timeout 120"})
     int joinTimeoutSeconds;
 

@@ -53,39 +53,46 @@ final class RunOptions {
     private static final Path HOME = Path.of(System.getProperty("pipeline.home", "."));
 
     @Option(names = {"-i", "--input"}, paramLabel = "DIR",
-            description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's images/.",
+            description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's",
+                "images/.",
                 "Example: -i ~/photos"})
     Path input;
 
     @Option(names = "--source", paramLabel = "FILE",
-            description = {"Download the images over HTTP from the URLs in FILE instead of reading a folder: one http or https",
-                "URL per line, blank lines and # comments skipped. Not with --input.", "Example: --source urls.txt"})
+            description = {"Download the images over HTTP from the URLs in FILE instead of reading a folder: one http",
+                "or https URL per line, blank lines and # comments skipped. Not with --input.",
+                "Example: --source urls.txt"})
     Path source;
 
     @Option(names = "--io-latency", paramLabel = "MS",
-            description = {"Block every image read (file or URL) this long before it starts, in every row, to study I/O-bound",
-                "work. Default: pipeline.io.latency (0).", "Example: --io-latency 20"})
+            description = {"Block every image read (file or URL) this long before it starts, in every row, to study",
+                "I/O-bound work. Default: pipeline.io.latency (0).",
+                "Example: --io-latency 20"})
     Long ioLatencyMs;
 
     @Option(names = "--io-dispatcher", paramLabel = "LIST", split = ",",
-            description = {"Where the actor runs' image readers block, one run each: blocking (a thread pool of their own), cpu",
-                "(the filter workers' dispatcher, whose threads they then take), virtual (virtual threads, Java 21+).",
-                "Default: pipeline.io.dispatcher (blocking).", "Example: --io-latency 20 --io-dispatcher cpu,blocking"})
+            description = {"Where the actor runs' image readers block, one run each: blocking (a thread pool of their",
+                "own), cpu (the filter workers' dispatcher, whose threads they then take), virtual (virtual",
+                "threads, Java 21+). Default: pipeline.io.dispatcher (blocking).",
+                "Example: --io-latency 20 --io-dispatcher cpu,blocking"})
     List<String> ioDispatchers;
 
     @Option(names = {"-f", "--filters"}, paramLabel = "LIST", split = ",",
-            description = {"Filters applied in order. Default: ${DEFAULT-VALUE}. Known: grayscale, blur, sobel, sharpen, brightness.",
+            description = {"Filters applied in order. Default: ${DEFAULT-VALUE}. Known: grayscale, blur, sobel,",
+                "sharpen, brightness.",
                 "Example: -f grayscale,sobel"},
             defaultValue = "grayscale,blur,sobel,sharpen,brightness")
     List<String> filters;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "LIST", split = ",", defaultValue = "1,2,4",
-            description = {"Worker counts to sweep; each run's dispatcher gets that many threads. Default: ${DEFAULT-VALUE}.",
+            description = {"Worker counts to sweep; each run's dispatcher gets that many threads. Default:",
+                "${DEFAULT-VALUE}.",
                 "Example: -w 1,2"})
     List<Integer> workers;
 
     @Option(names = {"-d", "--dispatcher"}, paramLabel = "LIST", split = ",", defaultValue = "fork-join",
-            description = {"Dispatcher presets (conf/application.conf, pipeline.dispatchers) to compare. Default: ${DEFAULT-VALUE}.",
+            description = {"Dispatcher presets (conf/application.conf, pipeline.dispatchers) to compare. Default:",
+                "${DEFAULT-VALUE}.",
                 "Example: -d fork-join,thread-pool"})
     List<String> dispatchers;
 
@@ -103,22 +110,29 @@ final class RunOptions {
     Integer throughput;
 
     @Option(names = "--mode", paramLabel = "LIST", split = ",", defaultValue = "pull",
-            description = {"How images reach workers: pull (work pulling, at most --window per worker) and/or push (all at once",
-                "through a round-robin router into the workers' mailboxes). Default: ${DEFAULT-VALUE}.", "Example: --mode pull,push"})
+            description = {"How images reach workers: pull (work pulling, at most --window per worker) and/or push",
+                "(all at once through a round-robin router into the workers' mailboxes). Default:",
+                "${DEFAULT-VALUE}.",
+                "Example: --mode pull,push"})
     List<String> modes;
 
     @Option(names = "--mailbox-capacity", paramLabel = "N",
-            description = {"Push mode: bound each worker's mailbox to N messages; overflow goes back to the supervisor and is sent",
-                "again later (counted). Default: pipeline.push.mailbox-capacity (0 = unbounded).", "Example: --mailbox-capacity 16"})
+            description = {"Push mode: bound each worker's mailbox to N messages; overflow goes back to the supervisor",
+                "and is sent again later (counted). Default: pipeline.push.mailbox-capacity (0 =",
+                "unbounded).",
+                "Example: --mailbox-capacity 16"})
     Integer mailboxCapacity;
 
     @Option(names = "--supervision", paramLabel = "STRATEGY",
-            description = {"What happens to a worker whose filters threw: restart, resume, stop (replaced by a new worker) or",
-                "backoff (restart after a growing pause). Default: pipeline.supervision (restart).", "Example: --supervision backoff"})
+            description = {"What happens to a worker whose filters threw: restart, resume, stop (replaced by a new",
+                "worker) or backoff (restart after a growing pause). Default: pipeline.supervision",
+                "(restart).",
+                "Example: --supervision backoff"})
     String supervision;
 
     @Option(names = "--fail-rate", paramLabel = "P", defaultValue = "0",
-            description = {"Make the filter chain throw on this share (0-1) of image attempts. Default: ${DEFAULT-VALUE}.",
+            description = {"Make the filter chain throw on this share (0-1) of image attempts. Default:",
+                "${DEFAULT-VALUE}.",
                 "Example: --fail-rate 0.2"})
     double failRate;
 
@@ -131,7 +145,8 @@ final class RunOptions {
     Long slowMs;
 
     @Option(names = "--fail-seed", paramLabel = "S", defaultValue = "42",
-            description = {"Seed of the injected faults: the same seed fails the same attempts. Default: ${DEFAULT-VALUE}.",
+            description = {"Seed of the injected faults: the same seed fails the same attempts. Default:",
+                "${DEFAULT-VALUE}.",
                 "Example: --fail-seed 7"})
     long failSeed;
 
@@ -140,7 +155,8 @@ final class RunOptions {
     int repeat;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = {"Save the processed images of the last run there (input stem + .png/.jpg). Default: not saved.",
+            description = {"Save the processed images of the last run there (input stem + .png/.jpg). Default: not",
+                "saved.",
                 "Example: -o /tmp/filtered"})
     Path output;
 
@@ -153,22 +169,26 @@ final class RunOptions {
     int quality;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = {"Where report.json, runs.csv, images.csv and the charts go. Default: results/<timestamp>/ in the project.",
+            description = {"Where report.json, runs.csv, images.csv and the charts go. Default: results/<timestamp>/",
+                "in the project.",
                 "Example: --report /tmp/report"})
     Path report;
 
     @Option(names = "--max-pixels", paramLabel = "N",
-            description = {"Reject images with more pixels, from their header, before decoding. Default: pipeline.max-pixels (100000000).",
+            description = {"Reject images with more pixels, from their header, before decoding. Default:",
+                "pipeline.max-pixels (100000000).",
                 "Example: --max-pixels 20000000"})
     Long maxPixels;
 
     @Option(names = "--max-retries", paramLabel = "N",
-            description = {"Retries of an image whose filter chain threw, whatever --supervision does to the worker. Default: pipeline.max-retries (2).",
+            description = {"Retries of an image whose filter chain threw, whatever --supervision does to the worker.",
+                "Default: pipeline.max-retries (2).",
                 "Example: --max-retries 5"})
     Integer maxRetries;
 
     @Option(names = "--window", paramLabel = "N",
-            description = {"Images each worker may hold, at least 3 (in flight <= workers x window). Default: pipeline.window (4).",
+            description = {"Images each worker may hold, at least 3 (in flight <= workers x window). Default:",
+                "pipeline.window (4).",
                 "Example: --window 8"})
     Integer window;
 
@@ -177,7 +197,8 @@ final class RunOptions {
     Long warmupMs;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = {"A HOCON file layered over conf/application.conf (your own dispatcher presets, for example).",
+            description = {"A HOCON file layered over conf/application.conf (your own dispatcher presets, for",
+                "example).",
                 "Example: --config my-dispatchers.conf"})
     Path configFile;
 
