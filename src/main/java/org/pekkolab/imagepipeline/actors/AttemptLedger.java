@@ -50,7 +50,8 @@ public final class AttemptLedger {
         entries.remove(jobId);
     }
 
-    private static String describe(Throwable error) {
+    /** How a failed attempt is listed: the exception's simple name and message. */
+    static String describe(Throwable error) {
         var message = error.getMessage();
         return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

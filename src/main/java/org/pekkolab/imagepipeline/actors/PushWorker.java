@@ -84,7 +84,7 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
             job.replyTo().tell(new PipelineSupervisor.WorkerRestarted(name, job.name()));
             if (attempt.number() > settings.maxRetries()) {
                 job.replyTo().tell(new PipelineSupervisor.ImageFailed(job.id(), job.name(),
-                        describe(e) + " (gave up after " + attempt.number() + " attempts)", attempt.number()));
+                        AttemptLedger.describe(e) + " (gave up after " + attempt.number() + " attempts)", attempt.number()));
             } else {
                 // Pekko drops the message that made an actor fail: the next attempt goes in first.
                 getContext().getSelf().tell(new Attempt(job, attempt.number() + 1));
@@ -92,10 +92,5 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
             throw e;
         }
         return this;
-    }
-
-    private static String describe(Throwable error) {
-        var message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }
