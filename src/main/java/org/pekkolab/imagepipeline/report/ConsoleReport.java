@@ -113,20 +113,8 @@ public final class ConsoleReport {
                 .forEach(r -> table.add(List.of(r.label(), String.valueOf(r.peakInFlight()),
                         "push".equals(r.distribution()) ? String.valueOf(r.peakMailbox()) : "-",
                         String.valueOf(r.overflowed()), Numbers.fixed(r.peakHeapMb(), 1))));
-        int[] widths = new int[table.get(0).size()];
-        table.forEach(cells -> {
-            for (int c = 0; c < cells.size(); c++) {
-                widths[c] = Math.max(widths[c], cells.get(c).length());
-            }
-        });
         out.append(NL);
-        for (var cells : table) {
-            var line = new StringBuilder(String.format("%-" + widths[0] + "s", cells.get(0)));
-            for (int c = 1; c < cells.size(); c++) {
-                line.append("  ").append(String.format("%" + widths[c] + "s", cells.get(c)));
-            }
-            out.append(line).append(NL);
-        }
+        alignedTable(table, out);
     }
 
     /** What each dispatcher ran on, e.g. "pinned: thread-pool-executor (PinnedDispatcher), 1, 2 threads for 1, 2 workers", and why where it is not obvious. */
@@ -204,13 +192,18 @@ public final class ConsoleReport {
             cells.add(Numbers.display(row.idleUs(), 0));
             table.add(cells);
         }
-        int[] widths = new int[header.size()];
+        out.append(NL);
+        alignedTable(table, out);
+    }
+
+    /** Rows of cells, the first column left-aligned, the others right-aligned, two spaces apart. */
+    private static void alignedTable(List<List<String>> table, StringBuilder out) {
+        int[] widths = new int[table.stream().mapToInt(List::size).max().orElse(0)];
         table.forEach(cells -> {
             for (int c = 0; c < cells.size(); c++) {
                 widths[c] = Math.max(widths[c], cells.get(c).length());
             }
         });
-        out.append(NL);
         for (var cells : table) {
             var line = new StringBuilder(String.format("%-" + widths[0] + "s", cells.get(0)));
             for (int c = 1; c < cells.size(); c++) {

@@ -35,11 +35,16 @@ class CommandLineTest {
         return new Result(status, out.toString(), err.toString());
     }
 
+    /** Writes {@code count} synthetic images of {@code size} into {@code dir} with the generate command, and returns it. */
+    static Path generate(Path dir, int count, String size, int seed) {
+        var generated = execute("generate", "--count", String.valueOf(count), "--size", size, "--out", dir.toString(), "--seed", String.valueOf(seed));
+        assertEquals(0, generated.status(), generated.err());
+        return dir;
+    }
+
     @BeforeAll
     static void generateInputs() {
-        inputs = work.resolve("inputs");
-        var generated = execute("generate", "--count", "6", "--size", "96x64", "--out", inputs.toString(), "--seed", "3");
-        assertEquals(0, generated.status(), generated.err());
+        inputs = generate(work.resolve("inputs"), 6, "96x64", 3);
     }
 
     @Test

@@ -31,9 +31,7 @@ class DispatcherOptionsTest {
 
     @BeforeAll
     static void generateInputs() {
-        inputs = work.resolve("inputs");
-        var generated = CommandLineTest.execute("generate", "--count", "3", "--size", "48x32", "--out", inputs.toString(), "--seed", "5");
-        assertEquals(0, generated.status(), generated.err());
+        inputs = CommandLineTest.generate(work.resolve("inputs"), 3, "48x32", 5);
     }
 
     private static Result run(String report, String... options) {

@@ -23,9 +23,7 @@ class FaultFlagsTest {
 
     @BeforeAll
     static void generateInputs() {
-        inputs = work.resolve("inputs");
-        var generated = CommandLineTest.execute("generate", "--count", "6", "--size", "48x32", "--out", inputs.toString(), "--seed", "5");
-        assertEquals(0, generated.status(), generated.err());
+        inputs = CommandLineTest.generate(work.resolve("inputs"), 6, "48x32", 5);
     }
 
     private static JsonNode actorRun(Path report) throws IOException {

@@ -41,9 +41,7 @@ class IoCommandLineTest {
         lines.add(server.uri("/slow.png").toString());
         urls = Files.write(work.resolve("urls.txt"), lines);
         shortTimeout = Files.writeString(work.resolve("short-timeout.conf"), "pipeline.http.timeout = 1s\npipeline.io.readers = 3\n");
-        inputs = work.resolve("inputs");
-        var generated = CommandLineTest.execute("generate", "--count", "6", "--size", "32x24", "--out", inputs.toString(), "--seed", "4");
-        assertEquals(0, generated.status(), generated.err());
+        inputs = CommandLineTest.generate(work.resolve("inputs"), 6, "32x24", 4);
     }
 
     @AfterAll
