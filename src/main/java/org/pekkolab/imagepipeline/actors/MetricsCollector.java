@@ -1,6 +1,6 @@
 package org.pekkolab.imagepipeline.actors;
 
-import com.sun.management.GcInfo;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -10,16 +10,20 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -39,7 +43,7 @@ import org.pekkolab.imagepipeline.metrics.WorkerStats;
  * run, and the peak over sampling intervals. Heap is measured twice: the peak of heap in use at the
  * samples (garbage included, so it follows the collector's sizing) and the peak of heap still in use
  * right after a garbage collection (what the run keeps alive: flat when memory is bounded, climbing
- * when images pile up), from each collector's latest collection at every sample.
+ * when images pile up), from the JVM's GC notifications.
  */
 public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Command> {
 
@@ -73,8 +77,13 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private long lastCpuNanos;
     private double peakCpuLoad;
     private double peakHeapMb;
-    private final Map<String, Long> lastGcIds = new HashMap<>();
-    private long peakLiveHeapBytes;
+    private final AtomicLong peakLiveHeapBytes = new AtomicLong();
+    private final NotificationListener afterGc = (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            long live = liveHeapBytes(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()));
+            peakLiveHeapBytes.accumulateAndGet(live, Math::max);
+        }
+    };
 
     private MetricsCollector(ActorContext<Command> context, TimerScheduler<Command> timers, String address, Duration sampleInterval) {
         super(context);
@@ -83,8 +92,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         startCpuNanos = lastCpuNanos = os.getProcessCpuTime();
         startGcMs = gcMillis();
         peakHeapMb = heapUsedMb();
-        // Collections before the run are not the run's: only those after these ids count.
-        forEachLastGc((name, info) -> lastGcIds.put(name, info.getId()));
+        gcEmitters().forEach(emitter -> emitter.addNotificationListener(afterGc, null, null));
         timers.startTimerAtFixedRate(Sample.INSTANCE, sampleInterval);
     }
 
@@ -100,24 +108,32 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                     return this;
                 })
                 .onMessage(Finish.class, this::onFinish)
+                .onSignal(PostStop.class, stopped -> {
+                    stopListening();
+                    return this;
+                })
                 .build();
     }
 
-    /** Calls {@code action} with each collector's most recent collection, for those that had one. */
-    private static void forEachLastGc(BiConsumer<String, GcInfo> action) {
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof com.sun.management.GarbageCollectorMXBean collector) {
-                var last = collector.getLastGcInfo();
-                if (last != null) {
-                    action.accept(collector.getName(), last);
-                }
+    private void stopListening() {
+        gcEmitters().forEach(emitter -> {
+            try {
+                emitter.removeNotificationListener(afterGc);
+            } catch (ListenerNotFoundException e) {
+                // Already removed: a run that finished, then stopped.
             }
-        }
+        });
+    }
+
+    private static Stream<NotificationEmitter> gcEmitters() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(NotificationEmitter.class::isInstance)
+                .map(NotificationEmitter.class::cast);
     }
 
     /** Heap in use after the collection: every heap pool's usage once the collector was done. */
-    private static long liveHeapBytes(GcInfo info) {
-        return info.getMemoryUsageAfterGc().entrySet().stream()
+    private static long liveHeapBytes(GarbageCollectionNotificationInfo info) {
+        return info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                 .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed())
                 .sum();
@@ -132,16 +148,11 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         lastNanos = now;
         lastCpuNanos = cpu;
         peakHeapMb = Math.max(peakHeapMb, heapUsedMb());
-        // Polled, not listened for: the latest collection of each collector since the last sample.
-        forEachLastGc((name, info) -> {
-            if (!Long.valueOf(info.getId()).equals(lastGcIds.put(name, info.getId()))) {
-                peakLiveHeapBytes = Math.max(peakLiveHeapBytes, liveHeapBytes(info));
-            }
-        });
     }
 
     private Behavior<Command> onFinish(Finish finish) {
         sample();
+        stopListening();
         double meanLoad = cpuLoad(lastCpuNanos - startCpuNanos, lastNanos - startNanos);
         var threads = new TreeSet<String>();
         var coresSeen = new TreeSet<Integer>();
@@ -161,7 +172,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 meanLoad,
                 Math.max(peakCpuLoad, meanLoad),
                 peakHeapMb,
-                peakLiveHeapBytes / MB,
+                peakLiveHeapBytes.get() / MB,
                 gcMillis() - startGcMs,
                 threads.size(),
                 coresSeen.size(),
