@@ -1,29 +1,18 @@
 package org.pekkolab.imagepipeline.actors;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.management.ListenerNotFoundException;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -40,10 +29,7 @@ import org.pekkolab.imagepipeline.metrics.WorkerStats;
  * sequential loop and the ExecutorService included, so all rows of the table are measured alike.
  *
  * <p>CPU load is process CPU time over wall time and available cores: the mean over the whole
- * run, and the peak over sampling intervals. Heap is measured twice: the peak of heap in use at the
- * samples (garbage included, so it follows the collector's sizing) and the peak of heap still in use
- * right after a garbage collection (what the run keeps alive: flat when memory is bounded, climbing
- * when images pile up), from the JVM's GC notifications.
+ * run, and the peak over sampling intervals.
  */
 public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Command> {
 
@@ -60,10 +46,6 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     }
 
     private static final double MB = 1024.0 * 1024.0;
-    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP)
-            .map(MemoryPoolMXBean::getName)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -77,13 +59,6 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private long lastCpuNanos;
     private double peakCpuLoad;
     private double peakHeapMb;
-    private final AtomicLong peakLiveHeapBytes = new AtomicLong();
-    private final NotificationListener afterGc = (notification, handback) -> {
-        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            long live = liveHeapBytes(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()));
-            peakLiveHeapBytes.accumulateAndGet(live, Math::max);
-        }
-    };
 
     private MetricsCollector(ActorContext<Command> context, TimerScheduler<Command> timers, String address, Duration sampleInterval) {
         super(context);
@@ -92,7 +67,6 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         startCpuNanos = lastCpuNanos = os.getProcessCpuTime();
         startGcMs = gcMillis();
         peakHeapMb = heapUsedMb();
-        gcEmitters().forEach(emitter -> emitter.addNotificationListener(afterGc, null, null));
         timers.startTimerAtFixedRate(Sample.INSTANCE, sampleInterval);
     }
 
@@ -108,35 +82,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                     return this;
                 })
                 .onMessage(Finish.class, this::onFinish)
-                .onSignal(PostStop.class, stopped -> {
-                    stopListening();
-                    return this;
-                })
                 .build();
-    }
-
-    private void stopListening() {
-        gcEmitters().forEach(emitter -> {
-            try {
-                emitter.removeNotificationListener(afterGc);
-            } catch (ListenerNotFoundException e) {
-                // Already removed: a run that finished, then stopped.
-            }
-        });
-    }
-
-    private static Stream<NotificationEmitter> gcEmitters() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(NotificationEmitter.class::isInstance)
-                .map(NotificationEmitter.class::cast);
-    }
-
-    /** Heap in use after the collection: every heap pool's usage once the collector was done. */
-    private static long liveHeapBytes(GarbageCollectionNotificationInfo info) {
-        return info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
-                .mapToLong(pool -> pool.getValue().getUsed())
-                .sum();
     }
 
     private void sample() {
@@ -152,7 +98,6 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
 
     private Behavior<Command> onFinish(Finish finish) {
         sample();
-        stopListening();
         double meanLoad = cpuLoad(lastCpuNanos - startCpuNanos, lastNanos - startNanos);
         var threads = new TreeSet<String>();
         var coresSeen = new TreeSet<Integer>();
@@ -172,7 +117,6 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 meanLoad,
                 Math.max(peakCpuLoad, meanLoad),
                 peakHeapMb,
-                peakLiveHeapBytes.get() / MB,
                 gcMillis() - startGcMs,
                 threads.size(),
                 coresSeen.size(),

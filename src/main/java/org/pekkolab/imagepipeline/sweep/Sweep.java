@@ -208,7 +208,6 @@ public final class Sweep {
                 outcome.overflowed(),
                 outcome.peakMailbox(),
                 outcome.nodeStats().stream().mapToDouble(NodeStats::peakHeapMb).sum(),
-                outcome.nodeStats().stream().mapToDouble(NodeStats::liveHeapMb).sum(),
                 outcome.wallMs(),
                 outcome.images() * 1000.0 / outcome.wallMs(),
                 speedup,
