@@ -11,13 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.pekkolab.imagepipeline.image.RasterImage;
-import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 
@@ -34,14 +31,7 @@ class ClusterRunIT {
     static void writeInputs() throws IOException {
         smallSet = work.resolve("small");
         SyntheticImages.writeAll(smallSet, 12, 320, 240, 5, OutputFormat.JPG, 90);
-        // Noise does not compress: a PNG of several MB, far above Artery's 256 KiB frames.
-        var random = new Random(11);
-        var planes = new byte[3][1400 * 1000];
-        for (var plane : planes) {
-            random.nextBytes(plane);
-        }
-        ImageEncoder.write(new RasterImage(1400, 1000, planes), smallSet.resolve("noise-large.png"), OutputFormat.PNG, 90);
-        assertTrue(Files.size(smallSet.resolve("noise-large.png")) > 3 * 1024 * 1024);
+        assertTrue(Files.size(PipelineProcess.writeLargeNoisePng(smallSet, 11)) > 3 * 1024 * 1024);
 
         slowSet = work.resolve("slow");
         SyntheticImages.writeAll(slowSet, 20, 1600, 1200, 9, OutputFormat.JPG, 90);

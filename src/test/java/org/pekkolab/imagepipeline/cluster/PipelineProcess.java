@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.pekkolab.imagepipeline.image.RasterImage;
+import org.pekkolab.imagepipeline.imageio.ImageEncoder;
+import org.pekkolab.imagepipeline.imageio.OutputFormat;
 
 /**
  * The packaged jar run as a separate JVM, the way a user runs it, for the multi-JVM tests. Its
@@ -85,6 +89,21 @@ final class PipelineProcess implements AutoCloseable {
     public void close() {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * Writes {@code noise-large.png} into {@code dir}: 1400x1000 of random noise, which does not
+     * compress, so the file is several MB, far above Artery's ordinary 256 KiB frames.
+     */
+    static Path writeLargeNoisePng(Path dir, long seed) throws IOException {
+        var random = new Random(seed);
+        var planes = new byte[3][1400 * 1000];
+        for (var plane : planes) {
+            random.nextBytes(plane);
+        }
+        var file = dir.resolve("noise-large.png");
+        ImageEncoder.write(new RasterImage(1400, 1000, planes), file, OutputFormat.PNG, 90);
+        return file;
     }
 
     /** Waits until a process has ended. */

@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.pekkolab.imagepipeline.image.RasterImage;
-import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 
@@ -29,14 +26,7 @@ class PushClusterIT {
     void pushToBoundedMailboxesOnTwoJvmsLosesNothing() throws Exception {
         var input = work.resolve("input");
         SyntheticImages.writeAll(input, 12, 320, 240, 5, OutputFormat.JPG, 90);
-        // Noise does not compress: a PNG of several MB, far above Artery's ordinary frames.
-        var random = new Random(5);
-        var planes = new byte[3][1400 * 1000];
-        for (var plane : planes) {
-            random.nextBytes(plane);
-        }
-        ImageEncoder.write(new RasterImage(1400, 1000, planes), input.resolve("noise-large.png"), OutputFormat.PNG, 90);
-        assertTrue(Files.size(input.resolve("noise-large.png")) > 3 * 1024 * 1024);
+        assertTrue(Files.size(PipelineProcess.writeLargeNoisePng(input, 5)) > 3 * 1024 * 1024);
 
         var report = work.resolve("report");
         try (var coordinator = PipelineProcess.start("cluster", "--nodes", "2", "-w", "1", "-i", input.toString(), "--repeat", "8",
