@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.typed.Signal;
 import org.apache.pekko.dispatch.Envelope;
 import org.apache.pekko.dispatch.MessageQueue;
 import org.pekkolab.imagepipeline.metrics.MailboxStats;
@@ -17,10 +18,15 @@ import org.pekkolab.imagepipeline.metrics.MailboxStats;
  * compare-and-set before the message is added, so the size never exceeds the capacity. A message
  * that finds no slot goes to dead letters at once, as with Pekko's own bounded mailbox and a push
  * timeout of zero: senders never block.
+ *
+ * <p>Pekko's own signals that travel as messages (a back-off supervisor's scheduled restart) are
+ * never refused and not counted: they wait in a queue of their own and are taken first. Refused,
+ * a scheduled restart would leave the actor in its back-off for ever, stashing all that comes.
  */
 public final class MeteredMessageQueue implements MessageQueue {
 
     private final Queue<Envelope> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Envelope> signals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -39,12 +45,15 @@ public final class MeteredMessageQueue implements MessageQueue {
 
     @Override
     public void enqueue(ActorRef receiver, Envelope handle) {
-        if (!reserveSlot()) {
+        if (handle.message() instanceof Signal) {
+            signals.add(handle);
+        } else if (reserveSlot()) {
+            queue.add(handle);
+        } else {
             refused.incrementAndGet();
             deadLetters.tell(new DeadLetter(handle.message(), handle.sender(), receiver), handle.sender());
             return;
         }
-        queue.add(handle);
         if (closed) {
             // The actor stopped while this was on its way in: Pekko drained the queue already.
             drainTo(receiver);
@@ -66,6 +75,10 @@ public final class MeteredMessageQueue implements MessageQueue {
 
     @Override
     public Envelope dequeue() {
+        var signal = signals.poll();
+        if (signal != null) {
+            return signal;
+        }
         var envelope = queue.poll();
         if (envelope != null) {
             size.decrementAndGet();
@@ -75,12 +88,12 @@ public final class MeteredMessageQueue implements MessageQueue {
 
     @Override
     public int numberOfMessages() {
-        return size.get();
+        return size.get() + signals.size();
     }
 
     @Override
     public boolean hasMessages() {
-        return !queue.isEmpty();
+        return !queue.isEmpty() || !signals.isEmpty();
     }
 
     /** Called once the actor has stopped: what is left goes to dead letters, where its senders can find it. */

@@ -13,6 +13,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,13 @@ import org.pekkolab.imagepipeline.metrics.MailboxStats;
 /** The metered mailbox on a real actor system, with an actor held busy so that its mailbox fills. */
 class MeteredMailboxTest {
 
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.load());
+    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString("""
+            one-thread {
+              type = Dispatcher
+              executor = thread-pool-executor
+              thread-pool-executor.fixed-pool-size = 1
+            }
+            """).withFallback(ConfigFactory.load()));
 
     @AfterAll
     static void shutdown() {
@@ -80,6 +87,47 @@ class MeteredMailboxTest {
         assertEquals(List.of("a", "b", "c"), processed.receiveSeveralMessages(3));
         assertEquals(new MailboxStats(3, 2), MailboxMeters.get(testKit.system()).take(holder.path()));
         deadLetters.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    /**
+     * A back-off supervisor schedules its restart as a message to itself. Here that message
+     * arrives at a full mailbox: were it refused, the actor would stash "a" and "b" and never
+     * restart.
+     */
+    @Test
+    void aScheduledRestartIsNotRefusedByAFullMailbox() {
+        var oneThread = DispatcherSelector.fromConfig("one-thread");
+        MailboxMeters.get(testKit.system()).assign(testKit.system().path().child("backing-off"), 2);
+        var failing = testKit.<String>createTestProbe();
+        var processed = testKit.<String>createTestProbe();
+        var failOnce = Behaviors.<String>receiveMessage(message -> {
+            if (message.equals("fail")) {
+                failing.getRef().tell(message);
+                throw new IllegalStateException("injected");
+            }
+            processed.getRef().tell(message);
+            return Behaviors.same();
+        });
+        var backoff = SupervisorStrategy.restartWithBackoff(Duration.ofMillis(100), Duration.ofMillis(100), 0).withLoggingEnabled(false);
+        var backingOff = testKit.spawn(Behaviors.supervise(failOnce).onFailure(backoff), "backing-off",
+                oneThread.withMailboxFromConfig("pipeline.push.mailbox"));
+        var release = new CountDownLatch(1);
+        var started = testKit.<String>createTestProbe();
+        var blocker = testKit.spawn(holder(release, started.getRef(), processed.getRef()), "thread-holder", oneThread);
+
+        backingOff.tell("fail");
+        failing.expectMessage("fail");
+        blocker.tell("block");
+        started.expectMessage("block");
+        // The restart falls due after 100 ms; the scheduler hands its message to the held thread,
+        // which delivers it after "a" and "b" have filled the mailbox.
+        started.expectNoMessage(Duration.ofMillis(500));
+        backingOff.tell("a");
+        backingOff.tell("b");
+        release.countDown();
+
+        assertEquals(List.of("a", "b"), processed.receiveSeveralMessages(2));
+        assertEquals(new MailboxStats(2, 0), MailboxMeters.get(testKit.system()).take(backingOff.path()));
     }
 
     @Test
