@@ -1,15 +1,22 @@
 package org.pekkolab.imagepipeline.actors;
 
+import com.sun.management.GcInfo;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,7 +36,10 @@ import org.pekkolab.imagepipeline.metrics.WorkerStats;
  * sequential loop and the ExecutorService included, so all rows of the table are measured alike.
  *
  * <p>CPU load is process CPU time over wall time and available cores: the mean over the whole
- * run, and the peak over sampling intervals.
+ * run, and the peak over sampling intervals. Heap is measured twice: the peak of heap in use at the
+ * samples (garbage included, so it follows the collector's sizing) and the peak of heap still in use
+ * right after a garbage collection (what the run keeps alive: flat when memory is bounded, climbing
+ * when images pile up), from each collector's latest collection at every sample.
  */
 public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Command> {
 
@@ -46,6 +56,10 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     }
 
     private static final double MB = 1024.0 * 1024.0;
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -59,6 +73,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private long lastCpuNanos;
     private double peakCpuLoad;
     private double peakHeapMb;
+    private final Map<String, Long> lastGcIds = new HashMap<>();
+    private long peakLiveHeapBytes;
 
     private MetricsCollector(ActorContext<Command> context, TimerScheduler<Command> timers, String address, Duration sampleInterval) {
         super(context);
@@ -67,6 +83,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         startCpuNanos = lastCpuNanos = os.getProcessCpuTime();
         startGcMs = gcMillis();
         peakHeapMb = heapUsedMb();
+        // Collections before the run are not the run's: only those after these ids count.
+        forEachLastGc((name, info) -> lastGcIds.put(name, info.getId()));
         timers.startTimerAtFixedRate(Sample.INSTANCE, sampleInterval);
     }
 
@@ -85,6 +103,26 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 .build();
     }
 
+    /** Calls {@code action} with each collector's most recent collection, for those that had one. */
+    private static void forEachLastGc(BiConsumer<String, GcInfo> action) {
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof com.sun.management.GarbageCollectorMXBean collector) {
+                var last = collector.getLastGcInfo();
+                if (last != null) {
+                    action.accept(collector.getName(), last);
+                }
+            }
+        }
+    }
+
+    /** Heap in use after the collection: every heap pool's usage once the collector was done. */
+    private static long liveHeapBytes(GcInfo info) {
+        return info.getMemoryUsageAfterGc().entrySet().stream()
+                .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed())
+                .sum();
+    }
+
     private void sample() {
         long now = System.nanoTime();
         long cpu = os.getProcessCpuTime();
@@ -94,6 +132,12 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         lastNanos = now;
         lastCpuNanos = cpu;
         peakHeapMb = Math.max(peakHeapMb, heapUsedMb());
+        // Polled, not listened for: the latest collection of each collector since the last sample.
+        forEachLastGc((name, info) -> {
+            if (!Long.valueOf(info.getId()).equals(lastGcIds.put(name, info.getId()))) {
+                peakLiveHeapBytes = Math.max(peakLiveHeapBytes, liveHeapBytes(info));
+            }
+        });
     }
 
     private Behavior<Command> onFinish(Finish finish) {
@@ -117,6 +161,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 meanLoad,
                 Math.max(peakCpuLoad, meanLoad),
                 peakHeapMb,
+                peakLiveHeapBytes / MB,
                 gcMillis() - startGcMs,
                 threads.size(),
                 coresSeen.size(),

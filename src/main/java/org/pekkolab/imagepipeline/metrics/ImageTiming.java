@@ -7,6 +7,9 @@ import java.util.List;
  *
  * @param filterMicros one entry per filter of the chain, in chain order
  * @param core the CPU core the thread was last seen on, or -1 where the OS does not tell
+ * @param pixels width times height of the decoded image
+ * @param allocatedBytes heap the processing thread allocated for this image (decode, filters, save),
+ *     or -1 where the JVM does not count allocation per thread
  */
 public record ImageTiming(
         String image,
@@ -16,4 +19,12 @@ public record ImageTiming(
         int core,
         long decodeMicros,
         List<Long> filterMicros,
-        long totalMicros) {}
+        long totalMicros,
+        long pixels,
+        long allocatedBytes) {
+
+    /** Whether {@code allocatedBytes} was measured. */
+    public boolean allocationKnown() {
+        return allocatedBytes >= 0;
+    }
+}

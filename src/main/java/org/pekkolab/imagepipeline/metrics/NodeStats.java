@@ -7,6 +7,9 @@ import java.util.List;
  *
  * @param cpuLoadMean process CPU time over wall time and available cores, 0..1
  * @param cpuLoadPeak the highest sampled interval of the same measure
+ * @param peakHeapMb the most heap in use at a sample, garbage included
+ * @param liveHeapMb the most heap still in use right after a garbage collection during the run: what
+ *     the run kept alive; 0 when no collection happened
  * @param status {@code up}; {@code down} for a node that died during the run (its figures are
  *     what the supervisor saw of it: images and busy time, no CPU or heap); {@code no report}
  *     for a live node whose report did not arrive in time
@@ -19,6 +22,7 @@ public record NodeStats(
         double cpuLoadMean,
         double cpuLoadPeak,
         double peakHeapMb,
+        double liveHeapMb,
         double gcMs,
         int threads,
         int cores,
@@ -34,6 +38,7 @@ public record NodeStats(
                 pid,
                 own.size(),
                 own.stream().mapToLong(ImageTiming::totalMicros).sum() / 1_000.0,
+                0,
                 0,
                 0,
                 0,

@@ -14,6 +14,9 @@ import java.util.List;
  * @param reads where the actor run's image readers ran ({@code blocking}, {@code cpu}, {@code virtual}), {@code -} otherwise
  * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
  * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
+ * @param peakHeapMb the most heap in use at a sample, garbage included, summed over nodes
+ * @param liveHeapMb the most heap still in use right after a garbage collection, summed over nodes: what
+ *     the run kept alive
  * @param efficiency speedup per worker (workers times nodes)
  * @param efficiencyPerCore speedup per available core
  * @param threadsSeen distinct threads that ran filter work
@@ -35,6 +38,7 @@ public record RunResult(
         int overflowed,
         int peakMailbox,
         double peakHeapMb,
+        double liveHeapMb,
         double wallMs,
         double imagesPerSec,
         double speedup,

@@ -2,6 +2,7 @@ package org.pekkolab.imagepipeline.processing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.pekkolab.imagepipeline.filters.FilterChain;
@@ -16,8 +17,12 @@ import org.pekkolab.imagepipeline.metrics.ThreadPlacement;
  * The work done for one image, identical in every mode (sequential loop, ExecutorService,
  * actors, cluster): decode, the filter chain timed filter by filter, and the optional save.
  * Stateless and safe to share between threads, so that all modes run the very same code.
+ * Besides the time, it counts the heap the thread allocated for the image (HotSpot's per-thread
+ * allocation counter, a read of a thread-local field).
  */
 public final class ImageProcessor {
+
+    private static final com.sun.management.ThreadMXBean THREADS = allocationCounter();
 
     private final ImageDecoder decoder;
     private final FilterChain chain;
@@ -37,6 +42,7 @@ public final class ImageProcessor {
      */
     public ImageTiming process(String name, byte[] encoded, String worker, String node)
             throws UndecodableImageException {
+        long allocatedBefore = allocatedBytes();
         long start = System.nanoTime();
         RasterImage decoded = decoder.decode(encoded, name);
         long decodedAt = System.nanoTime();
@@ -50,6 +56,7 @@ public final class ImageProcessor {
             save(image, name, output.get());
         }
         long end = System.nanoTime();
+        long allocatedAfter = allocatedBytes();
         return new ImageTiming(
                 name,
                 worker,
@@ -58,7 +65,22 @@ public final class ImageProcessor {
                 ThreadPlacement.currentCore(),
                 (decodedAt - start) / 1_000,
                 filterMicros,
-                (end - start) / 1_000);
+                (end - start) / 1_000,
+                (long) decoded.width() * decoded.height(),
+                allocatedBefore < 0 || allocatedAfter < 0 ? -1 : allocatedAfter - allocatedBefore);
+    }
+
+    /** The JVM's per-thread allocation counter, or null where it has none or it is switched off. */
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return threads;
+        }
+        return null;
+    }
+
+    private static long allocatedBytes() {
+        return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
     }
 
     private static void save(RasterImage image, String name, OutputTarget target) {

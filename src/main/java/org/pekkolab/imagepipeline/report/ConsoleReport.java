@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.pekkolab.imagepipeline.metrics.Failure;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.metrics.RunResult;
@@ -15,7 +16,8 @@ import org.pekkolab.imagepipeline.metrics.RunResult;
  * the {@link Analysis} concludes, then the failed inputs. Plain ASCII, no colours, about 120 columns;
  * the failed/retried/lost/restarts columns only appear when one of them is non-zero. When a push
  * run is present, a second table sets the actor runs' backpressure figures side by side (the run
- * table has no room left for them within 120 columns).
+ * table has no room left for them within 120 columns). Below the analysis, where each run's time
+ * went and what it did with memory.
  */
 public final class ConsoleReport {
 
@@ -32,6 +34,7 @@ public final class ConsoleReport {
         out.append(NL);
         analysis(analysis, out);
         breakdown(report, out);
+        memory(report.runs(), out);
         if (report.clusterCost() != null) {
             clusterCost(report.clusterCost(), out);
         }
@@ -191,6 +194,29 @@ public final class ConsoleReport {
             cells.add(Numbers.display(row.otherUs(), 0));
             cells.add(Numbers.display(row.idleUs(), 0));
             table.add(cells);
+        }
+        out.append(NL);
+        alignedTable(table, out);
+    }
+
+    /**
+     * Heap allocated per image (per pixel, to compare images of any size: a few bytes per pixel means
+     * no copy beyond the planes the filters need), the peak heap in use, and the peak heap still in use
+     * after a garbage collection: the last stays flat over any --repeat when memory is bounded.
+     */
+    private static void memory(List<RunResult> runs, StringBuilder out) {
+        var table = new ArrayList<List<String>>();
+        table.add(List.of("memory", "alloc B/px", "alloc KiB/image", "heap peak MB", "live heap MB"));
+        for (var run : runs) {
+            var measured = run.imageTimings() == null ? List.<ImageTiming>of()
+                    : run.imageTimings().stream().filter(ImageTiming::allocationKnown).toList();
+            long bytes = measured.stream().mapToLong(ImageTiming::allocatedBytes).sum();
+            long pixels = measured.stream().mapToLong(ImageTiming::pixels).sum();
+            table.add(List.of(run.label(),
+                    pixels == 0 ? "-" : Numbers.fixed((double) bytes / pixels, 1),
+                    measured.isEmpty() ? "-" : Numbers.fixed(bytes / 1024.0 / measured.size(), 0),
+                    Numbers.fixed(run.peakHeapMb(), 0),
+                    Numbers.fixed(run.liveHeapMb(), 0)));
         }
         out.append(NL);
         alignedTable(table, out);

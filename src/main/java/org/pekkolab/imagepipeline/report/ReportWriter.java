@@ -66,6 +66,7 @@ public final class ReportWriter {
             new Column("overflowed", RunResult::overflowed),
             new Column("peakMailbox", RunResult::peakMailbox),
             new Column("peakHeapMb", RunResult::peakHeapMb),
+            new Column("liveHeapMb", RunResult::liveHeapMb),
             new Column("wallMs", RunResult::wallMs),
             new Column("imagesPerSec", RunResult::imagesPerSec),
             new Column("speedup", RunResult::speedup),
@@ -114,7 +115,7 @@ public final class ReportWriter {
     private static Stream<List<?>> imagesCsv(Report report) {
         List<String> header = new ArrayList<>(List.of("run", "image", "worker", "node", "thread", "core", "decode_us"));
         report.filters().forEach(filter -> header.add(filter + "_us"));
-        header.add("total_us");
+        header.addAll(List.of("total_us", "pixels", "alloc_bytes"));
         Stream<List<?>> rows = report.runs().stream()
                 .flatMap(run -> run.imageTimings() == null ? Stream.empty()
                         : run.imageTimings().stream().map(t -> imageRow(run.label(), t, report.filters().size())));
@@ -128,6 +129,8 @@ public final class ReportWriter {
             row.add(i < t.filterMicros().size() ? t.filterMicros().get(i) : null);
         }
         row.add(t.totalMicros());
+        row.add(t.pixels());
+        row.add(t.allocationKnown() ? t.allocatedBytes() : null);
         return row;
     }
 

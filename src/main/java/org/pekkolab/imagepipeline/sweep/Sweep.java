@@ -208,6 +208,7 @@ public final class Sweep {
                 outcome.overflowed(),
                 outcome.peakMailbox(),
                 outcome.nodeStats().stream().mapToDouble(NodeStats::peakHeapMb).sum(),
+                outcome.nodeStats().stream().mapToDouble(NodeStats::liveHeapMb).sum(),
                 outcome.wallMs(),
                 outcome.images() * 1000.0 / outcome.wallMs(),
                 speedup,

@@ -81,7 +81,7 @@ class MessageSerializationTest {
         var spec = new WorkerSpec("run-1", 2, 2, "fork-join", List.of("grayscale", "sobel"), 1_000_000, 2, 4, 50, "/tmp/out", "jpg", 80, true,
                 Distribution.PUSH, 16, Supervision.BACKOFF, new FaultPlan(0.2, 0.1, 30, 7));
         var workerStats = new WorkerStats("worker-1", "pekko://pipeline@127.0.0.1:2552", 10, 123.5, List.of("t-1"), List.of(0, 1));
-        var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 12.0, 2, 2, NodeStats.UP);
+        var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 64.0, 12.0, 2, 2, NodeStats.UP);
         var messages = List.of(
                 new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.WorkersStarted>createTestProbe().getRef()),
                 new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent),
@@ -95,7 +95,7 @@ class MessageSerializationTest {
 
     @Test
     void workerReportsRoundTrip() {
-        var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600);
+        var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600, 262_144, 3_000_000);
         var messages = List.of(
                 new PipelineSupervisor.ImageStarted(3, "pekko://pipeline@127.0.0.1:2552"),
                 new PipelineSupervisor.ImageProcessed(3, timing, 2),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.metrics.RunResult;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,24 @@ class ConsoleReportTest {
     }
 
     @Test
+    void showsAllocationPerPixelAndBothHeapPeaksForEveryRun() {
+        var withoutCounter = Fixtures.run("single", "pinned", 1, 1, 0.9, List.of(), List.of(
+                new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1)));
+        String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(1), withoutCounter), List.of()));
+
+        String section = text.lines().dropWhile(l -> !l.startsWith("memory ")).takeWhile(l -> !l.isEmpty())
+                .collect(Collectors.joining("\n"));
+        assertTrue(line(section, "memory").matches("memory\\s+alloc B/px\\s+alloc KiB/image\\s+heap peak MB\\s+live heap MB"), section);
+        // 1 310 720 bytes for 262 144 pixels: 5 bytes a pixel, 1280 KiB an image.
+        assertTrue(line(section, "executor/2w").matches("executor/2w\\s+5\\.0\\s+1280\\s+256\\s+40"), section);
+        assertTrue(line(section, "single/pinned/1w").matches("single/pinned/1w\\s+-\\s+-\\s+256\\s+40"), section);
+    }
+
+    @Test
     void showsTroubleColumnsAndUndefinedSerialFraction() {
         var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
         var troubled = new org.pekkolab.imagepipeline.metrics.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", 1, 1, 20, 2, 3, 0, 1,
-                1, 0, 0, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, List.of(), List.of(), List.of(), List.of());
+                1, 0, 0, 1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
 
         assertTrue(line(text, "run ").contains("failed  retried  lost  restarts"));
@@ -72,7 +87,7 @@ class ConsoleReportTest {
 
         var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
         var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", 1, 2, 2600, 0, 0, 0, 0,
-                2600, 1234, 16, 812.5, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, List.of(), List.of(), List.of(), List.of());
+                2600, 1234, 16, 812.5, 640.0, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), pull, push), List.of()));
 
         String section = text.lines().dropWhile(l -> !l.startsWith("backpressure (peaks)")).takeWhile(l -> !l.isEmpty())

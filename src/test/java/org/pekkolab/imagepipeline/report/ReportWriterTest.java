@@ -87,10 +87,10 @@ class ReportWriterTest {
         List<String> lines = Files.readAllLines(tmp.resolve("runs.csv"));
 
         assertEquals("label,mode,dispatcher,distribution,reads,nodes,workers,images,failed,retried,lost,restarts,peakInFlight,overflowed,peakMailbox,"
-                + "peakHeapMb,wallMs,imagesPerSec,speedup,efficiency,efficiencyPerCore,cpuLoadMean,threadsSeen,coresSeen",
+                + "peakHeapMb,liveHeapMb,wallMs,imagesPerSec,speedup,efficiency,efficiencyPerCore,cpuLoadMean,threadsSeen,coresSeen",
                 lines.get(0));
         assertEquals(1 + 6, lines.size());
-        assertEquals("executor/2w,executor,thread-pool,-,-,1,2,20,0,0,0,0,2,0,0,256.3,555.6,36.0,1.800,0.900,0.450,0.877,2,2",
+        assertEquals("executor/2w,executor,thread-pool,-,-,1,2,20,0,0,0,0,2,0,0,256.3,40.3,555.6,36.0,1.800,0.900,0.450,0.877,2,2",
                 lines.get(2));
         assertTrue(Files.readString(tmp.resolve("runs.csv")).contains("\r\n"), "RFC 4180 line ends");
     }
@@ -100,11 +100,11 @@ class ReportWriterTest {
         ReportWriter.write(Fixtures.sweep(), tmp);
         List<String> lines = Files.readAllLines(tmp.resolve("images.csv"));
 
-        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,total_us", lines.get(0));
+        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,total_us,pixels,alloc_bytes", lines.get(0));
         assertEquals(List.of(
-                        "executor/2w,\"a,b.jpg\",worker-1,node-1,pool-1-thread-1,2,100,11,12,13,1000",
-                        "executor/2w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,21,22,23,1000",
-                        "single/fork-join/1w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,1,2,3,1000"),
+                        "executor/2w,\"a,b.jpg\",worker-1,node-1,pool-1-thread-1,2,100,11,12,13,1000,262144,1310720",
+                        "executor/2w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,21,22,23,1000,262144,1310720",
+                        "single/fork-join/1w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,1,2,3,1000,262144,1310720"),
                 lines.subList(1, lines.size()));
     }
 

@@ -1,0 +1,36 @@
+package org.pekkolab.imagepipeline.processing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.filters.FilterChain;
+import org.pekkolab.imagepipeline.imageio.ImageDecoder;
+import org.pekkolab.imagepipeline.imageio.ImageEncoder;
+import org.pekkolab.imagepipeline.imageio.SyntheticImages;
+import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
+
+class ImageProcessorTest {
+
+    private final ImageProcessor processor = new ImageProcessor(new ImageDecoder(), FilterChain.defaults(), Optional.empty());
+
+    @Test
+    void countsThePixelsAndTheHeapAllocatedForAnImage() throws UndecodableImageException {
+        byte[] jpeg = ImageEncoder.encodeJpeg(SyntheticImages.generate(512, 384, 7, 0), ImageEncoder.DEFAULT_JPEG_QUALITY);
+        // The first images also pay for class loading and the JIT's first compilations.
+        for (int i = 0; i < 5; i++) {
+            processor.process("warm.jpg", jpeg, "worker-1", "node");
+        }
+
+        var timing = processor.process("a.jpg", jpeg, "worker-1", "node");
+
+        assertEquals(512L * 384, timing.pixels());
+        assertTrue(timing.allocationKnown(), "HotSpot counts allocation per thread");
+        double bytesPerPixel = (double) timing.allocatedBytes() / timing.pixels();
+        // At least the three decoded planes and one new plane per filter after grayscale (3 + 5 x 1 bytes).
+        assertTrue(bytesPerPixel >= 8, "allocated " + bytesPerPixel + " bytes per pixel");
+        // A small multiple of the pixel count: nothing allocated per pixel, no copy beyond the decoder's image.
+        assertTrue(bytesPerPixel <= 24, "allocated " + bytesPerPixel + " bytes per pixel");
+    }
+}
