@@ -210,8 +210,8 @@ final class RunOptions {
     /**
      * Runs the sweep {@code trials} times on one actor system (the JIT warm-up only before the
      * first); with a cluster layout, on a cluster this command forms (single-mode rows included,
-     * for comparison). Prints and writes the last trial's report, and with several trials the
-     * median and spread of every row.
+     * for comparison). Trials alternate which of a worker count's rows runs first. Prints and writes
+     * the last trial's report, and with several trials the median and spread of every row.
      */
     int run(CommandLine commandLine, Optional<ClusterSession.Layout> cluster, int trials) {
         var config = loadConfig();
@@ -279,7 +279,8 @@ final class RunOptions {
             if (trials > 1) {
                 progress.note("trial " + trial + " of " + trials);
             }
-            results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Duration.ZERO)).run());
+            var order = trial % 2 == 1 ? Sweep.RowOrder.EXECUTOR_FIRST : Sweep.RowOrder.EXECUTOR_LAST;
+            results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Duration.ZERO)).run(order));
         }
     }
 

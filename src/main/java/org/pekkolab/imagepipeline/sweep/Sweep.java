@@ -26,7 +26,8 @@ import org.pekkolab.imagepipeline.source.ImageSource;
  * One invocation of the lab: JIT warm-up, the sequential baseline, then for every worker count
  * the plain ExecutorService row, the single-mode actor runs (this JVM's node) and, with a
  * cluster, the cluster runs (every node) on each dispatcher preset. The rows of one worker count
- * run back to back, so that the machine's drift affects them alike. The last run saves the
+ * run back to back, so that the machine's drift affects them alike, and each starts on a
+ * collected heap. The last run saves the
  * processed images when {@code --output} is given.
  */
 public final class Sweep {
@@ -57,14 +58,28 @@ public final class Sweep {
         this.progress = progress;
     }
 
-    /** @throws RunFailedException when a run does not finish in time */
+    /**
+     * Which of a worker count's rows runs first: the ExecutorService row or the actor rows. A row
+     * that follows another pays for some of its after-effects (its garbage, its threads winding
+     * down), so a bench alternates the order from trial to trial; the report's rows are in the
+     * same order either way.
+     */
+    public enum RowOrder { EXECUTOR_FIRST, EXECUTOR_LAST }
+
+    /** The sweep with the ExecutorService row first in each worker count. */
     public Report run() {
+        return run(RowOrder.EXECUTOR_FIRST);
+    }
+
+    /** @throws RunFailedException when a run does not finish in time */
+    public Report run(RowOrder order) {
         var processor = new ImageProcessor(new ImageDecoder(settings.maxPixels()), settings.filters(), Optional.empty());
         try {
             var plain = new PlainRuns(system, settings);
             warmUp(plain, processor);
 
             RunOutcome baseline;
+            collectGarbage();
             try (var run = progress.runStarted("sequential baseline", settings.imagesPerRun())) {
                 baseline = plain.sequential(processor, settings.imagesPerRun(), run);
             }
@@ -75,19 +90,14 @@ public final class Sweep {
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
             var lastVariant = variants.get(variants.size() - 1);
             for (int workers : settings.workerCounts()) {
-                try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
-                    results.add(toResult("executor", "thread-pool", "-", "-", workers, plain.executor(processor, workers, run), baseline.wallMs()));
-                }
+                var executor = order == RowOrder.EXECUTOR_FIRST ? executorRow(plain, processor, workers, baseline) : null;
+                var actorRows = new ArrayList<RunResult>();
                 for (var variant : variants) {
                     boolean last = workers == lastWorkers && variant == lastVariant;
-                    try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
-                        var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(),
-                                variant.mode().equals("cluster"));
-                        var outcome = actorRun(spec, variant.nodes(), settings.input().sources(), settings.repeat(), variant.reads(), run);
-                        results.add(toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
-                                workers, outcome, baseline.wallMs()));
-                    }
+                    actorRows.add(actorRow(variant, workers, last, baseline));
                 }
+                results.add(executor != null ? executor : executorRow(plain, processor, workers, baseline));
+                results.addAll(actorRows);
             }
             var clusterCost = clusterNodes.isEmpty() ? null
                     : ClusterCostProbe.measure(system.system(), settings.input().sources(), settings.reads().httpTimeout(),
@@ -107,6 +117,34 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted");
         }
+    }
+
+    private RunResult executorRow(PlainRuns plain, ImageProcessor processor, int workers, RunOutcome baseline)
+            throws TimeoutException, InterruptedException {
+        collectGarbage();
+        try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
+            return toResult("executor", "thread-pool", "-", "-", workers, plain.executor(processor, workers, run), baseline.wallMs());
+        }
+    }
+
+    /** @param last whether this is the sweep's last run, the one that saves the processed images */
+    private RunResult actorRow(Variant variant, int workers, boolean last, RunOutcome baseline) throws TimeoutException, InterruptedException {
+        collectGarbage();
+        try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
+            var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(),
+                    variant.mode().equals("cluster"));
+            var outcome = actorRun(spec, variant.nodes(), settings.input().sources(), settings.repeat(), variant.reads(), run);
+            return toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
+                    workers, outcome, baseline.wallMs());
+        }
+    }
+
+    /**
+     * Every row starts on a collected heap (untimed), so that none pays for the garbage of the row
+     * before it.
+     */
+    private static void collectGarbage() {
+        System.gc();
     }
 
     private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, boolean reportStarts) {

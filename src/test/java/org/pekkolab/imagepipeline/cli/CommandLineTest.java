@@ -107,6 +107,11 @@ class CommandLineTest {
                 bench.findValuesAsText("label"));
         assertTrue(bench.at("/rows/2/ratioToExecutor/median").asDouble() > 0);
         assertTrue(Files.exists(report.resolve("report.json")), "the last trial's full report");
+        var trials = result.err().split("trial 2 of 2");
+        assertTrue(trials[0].indexOf("executor/2w") < trials[0].indexOf("single/fork-join/2w"), "trial 1 runs the executor first");
+        assertTrue(trials[1].indexOf("single/fork-join/2w") < trials[1].indexOf("executor/2w"), "trial 2 runs it last");
+        var json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertEquals(List.of("sequential", "executor", "single"), json.get("runs").findValuesAsText("mode"), "rows in the usual order");
     }
 
     @Test
