@@ -78,8 +78,8 @@ final class RunOptions {
     List<String> ioDispatchers;
 
     @Option(names = {"-f", "--filters"}, paramLabel = "LIST", split = ",",
-            description = {"Filters applied in order. Default: ${DEFAULT-VALUE}. Known: grayscale, blur, sobel,",
-                "sharpen, brightness.",
+            description = {"Filters applied in order. Default: ${DEFAULT-VALUE}.",
+                "Known: grayscale, blur, sobel, sharpen, brightness.",
                 "Example: -f grayscale,sobel"},
             defaultValue = "grayscale,blur,sobel,sharpen,brightness")
     List<String> filters;
