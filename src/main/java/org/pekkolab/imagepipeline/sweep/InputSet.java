@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -86,16 +87,34 @@ public record InputSet(Kind kind, Path location, List<ImageSource> sources) {
             throw new UsageException("--source: cannot read " + file + ": " + e.getMessage());
         }
         var sources = new ArrayList<ImageSource>();
+        var names = new HashSet<String>();
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i).strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
-                sources.add(ImageSource.WebImage.of(httpUrl(line, file, i + 1), sources.size() + 1));
+                var image = ImageSource.WebImage.of(httpUrl(line, file, i + 1), sources.size() + 1);
+                sources.add(new ImageSource.WebImage(image.uri(), unique(image.name(), names)));
             }
         }
         if (sources.isEmpty()) {
             throw new UsageException("--source: no URLs in " + file + " (one http or https URL per line)");
         }
         return new InputSet(Kind.URL_LIST, file, List.copyOf(sources));
+    }
+
+    /**
+     * {@code name}, or {@code name} numbered before its extension ("pizza-2.jpg") when an earlier URL
+     * took its stem: outputs are named by stem, and two URLs ending in pizza.jpg, or in pizza.jpg and
+     * pizza.png, must not save over each other.
+     */
+    private static String unique(String name, Set<String> takenStems) {
+        int dot = name.lastIndexOf('.');
+        var stem = dot > 0 ? name.substring(0, dot) : name;
+        var extension = dot > 0 ? name.substring(dot) : "";
+        var candidate = stem;
+        for (int n = 2; !takenStems.add(candidate); n++) {
+            candidate = stem + "-" + n;
+        }
+        return candidate + extension;
     }
 
     private static URI httpUrl(String text, Path file, int lineNumber) {

@@ -40,6 +40,20 @@ class InputSetTest {
     }
 
     @Test
+    void urlsEndingInTheSameStemGetNumberedNamesSoThatOutputsDoNotCollide() throws IOException {
+        var list = Files.writeString(dir.resolve("same-names.txt"), """
+                https://a.example.org/pizza.jpg
+                https://b.example.org/pizza.jpg
+                https://c.example.org/pizza.png
+                https://d.example.org/pizza-2.jpg
+                """);
+
+        var names = InputSet.urlList(list).sources().stream().map(ImageSource::name).toList();
+
+        assertEquals(List.of("pizza.jpg", "pizza-2.jpg", "pizza-3.png", "pizza-2-2.jpg"), names);
+    }
+
+    @Test
     void badUrlListsAreUsageErrorsSayingWhy() throws IOException {
         var missing = assertThrows(UsageException.class, () -> InputSet.urlList(dir.resolve("none.txt")));
         assertTrue(missing.getMessage().startsWith("--source: URL list not found"), missing.getMessage());
