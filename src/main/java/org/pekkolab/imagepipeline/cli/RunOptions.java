@@ -40,6 +40,7 @@ import org.pekkolab.imagepipeline.sweep.RunFailedException;
 import org.pekkolab.imagepipeline.sweep.Sweep;
 import org.pekkolab.imagepipeline.sweep.SweepSettings;
 import org.pekkolab.imagepipeline.sweep.UsageException;
+import org.pekkolab.imagepipeline.sweep.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -193,7 +194,8 @@ final class RunOptions {
     Integer window;
 
     @Option(names = "--warmup-ms", paramLabel = "MS",
-            description = {"JIT warm-up before timing. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
+            description = {"Least JIT warm-up before timing; it goes on until the JIT has settled (pipeline.warmup-max at",
+                "most). 0: one quick round, no waiting. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
     Long warmupMs;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -280,7 +282,7 @@ final class RunOptions {
                 progress.note("trial " + trial + " of " + trials);
             }
             var order = trial % 2 == 1 ? Sweep.RowOrder.EXECUTOR_FIRST : Sweep.RowOrder.EXECUTOR_LAST;
-            results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Duration.ZERO)).run(order));
+            results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Warmup.NONE)).run(order));
         }
     }
 
@@ -366,8 +368,12 @@ final class RunOptions {
         var faults = new FaultPlan(failRate, slowRate, slow, failSeed);
         var ioChoices = ioDispatchers(config);
         var reads = reads(config, ioChoices.get(0));
-        var warmup = warmupMs != null ? Duration.ofMillis(warmupMs) : config.getDuration("pipeline.warmup");
-        require(!warmup.isNegative(), "--warmup-ms must be 0 or more");
+        var warmupMin = warmupMs != null ? Duration.ofMillis(warmupMs) : config.getDuration("pipeline.warmup");
+        require(!warmupMin.isNegative(), "--warmup-ms must be 0 or more");
+        var warmupMax = config.getDuration("pipeline.warmup-max");
+        var settledShare = config.getDouble("pipeline.warmup-settled-share");
+        require(settledShare > 0 && settledShare <= 1, "pipeline.warmup-settled-share must be in (0, 1], got " + settledShare);
+        var warmup = new Warmup(warmupMin, warmupMax.compareTo(warmupMin) < 0 ? warmupMin : warmupMax, settledShare);
 
         Optional<OutputTarget> target = Optional.empty();
         if (output != null) {

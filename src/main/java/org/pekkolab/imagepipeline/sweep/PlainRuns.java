@@ -51,10 +51,11 @@ final class PlainRuns {
         return run.finish(System.nanoTime() - start);
     }
 
-    RunOutcome executor(ImageProcessor processor, int threads, ProgressListener.RunProgress progress)
+    /** Reads and processes {@code images} images (the inputs in turn) on a fixed pool of {@code threads} threads. */
+    RunOutcome executor(ImageProcessor processor, int threads, int images, ProgressListener.RunProgress progress)
             throws TimeoutException, InterruptedException {
         // Every image is submitted at once: the pool's queue holds them all.
-        var run = new Tally(processor, progress, settings.imagesPerRun(), settings.imagesPerRun());
+        var run = new Tally(processor, progress, images, images);
         var threadIds = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             var thread = new Thread(task, "executor-" + threadIds.incrementAndGet());
@@ -63,7 +64,7 @@ final class PlainRuns {
         });
         try {
             long start = System.nanoTime();
-            for (int id = 0; id < settings.imagesPerRun(); id++) {
+            for (int id = 0; id < images; id++) {
                 int image = id;
                 pool.execute(() -> run.process(image, Thread.currentThread().getName()));
             }

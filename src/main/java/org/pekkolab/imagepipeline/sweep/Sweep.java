@@ -1,11 +1,18 @@
 package org.pekkolab.imagepipeline.sweep;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.IoDispatcher;
@@ -13,6 +20,8 @@ import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
+import org.pekkolab.imagepipeline.imageio.OutputFormat;
+import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.Report;
@@ -39,6 +48,11 @@ public final class Sweep {
         @Override
         public void close() {}
     };
+
+    /** The messaging warm-up: this many tiny images of this side, each sent this many times per round. */
+    private static final int TINY_IMAGES = 16;
+    private static final int TINY_SIDE = 16;
+    private static final int TINY_REPEAT = 250;
 
     private final SweepSettings settings;
     private final PipelineSystem system;
@@ -123,7 +137,8 @@ public final class Sweep {
             throws TimeoutException, InterruptedException {
         collectGarbage();
         try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
-            return toResult("executor", "thread-pool", "-", "-", workers, plain.executor(processor, workers, run), baseline.wallMs());
+            var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run);
+            return toResult("executor", "thread-pool", "-", "-", workers, outcome, baseline.wallMs());
         }
     }
 
@@ -202,26 +217,80 @@ public final class Sweep {
     }
 
     /**
-     * Lets the JIT compile everything that is timed before anything is timed: for the first half
-     * of the warm-up the baseline's own loop runs over the input, for the second half the actor
-     * pipeline does, in each configuration of the sweep (its messaging path needs thousands of
-     * messages before it is compiled). Each runs at least once.
+     * Lets the JIT compile everything that is timed before anything is timed, in rounds of the
+     * whole sweep: the baseline's loop over the input, the ExecutorService, and every actor
+     * configuration over the input and over tiny images, until {@link Warmup} says the JIT has
+     * settled. The messaging path (mailboxes, work-pulling delivery, the supervisor) runs a few
+     * times per image and reaches the JIT's top tier only after thousands of messages: tiny images
+     * get it there in a fraction of a second, where 200 photos would take a minute.
      */
     private void warmUp(PlainRuns plain, ImageProcessor processor) throws TimeoutException, InterruptedException {
-        progress.note("warming up the JIT for " + settings.warmup().toMillis() + " ms");
+        var warmup = settings.warmup();
+        if (warmup.minimum().isZero()) {
+            return;
+        }
+        var jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        progress.note(String.format("warming up the JIT: %d ms at least, then until it compiles less than %.0f %% of the time (%d s at most)",
+                warmup.minimum().toMillis(), warmup.settledShare() * 100, warmup.maximum().toSeconds()));
         long start = System.nanoTime();
-        long halfway = start + settings.warmup().toNanos() / 2;
-        long deadline = start + settings.warmup().toNanos();
+        var tinyDir = temporaryFolder();
+        try {
+            var tiny = SyntheticImages.writeAll(tinyDir, TINY_IMAGES, TINY_SIDE, TINY_SIDE, 1, OutputFormat.JPG, 90).stream()
+                    .<ImageSource>map(ImageSource.LocalFile::new)
+                    .toList();
+            int rounds = 0;
+            double jitShare;
+            Duration elapsed;
+            do {
+                long roundStart = System.nanoTime();
+                long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
+                warmUpRound(plain, processor, tiny);
+                rounds++;
+                long roundMs = Math.max(1, (System.nanoTime() - roundStart) / 1_000_000);
+                jitShare = jitTimed ? (double) (jit.getTotalCompilationTime() - compiledBefore) / roundMs : Double.NaN;
+                elapsed = Duration.ofNanos(System.nanoTime() - start);
+            } while (warmup.anotherRound(elapsed, jitShare));
+            progress.note(String.format("warm-up: %d rounds in %.1f s, the JIT compiling %s of the last%s", rounds, elapsed.toMillis() / 1e3,
+                    Double.isNaN(jitShare) ? "an unknown share" : String.format("%.0f %%", jitShare * 100),
+                    warmup.settled(jitShare) ? "" : "; not settled, the first rows may include compilation"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the warm-up images into " + tinyDir + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(tinyDir);
+        }
+    }
+
+    private void warmUpRound(PlainRuns plain, ImageProcessor processor, List<ImageSource> tiny) throws TimeoutException, InterruptedException {
         var sources = settings.input().sources();
-        do {
-            plain.sequential(processor, sources.size(), WARM_UP_PROGRESS);
-        } while (System.nanoTime() < halfway);
         int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
-        var variants = variants();
-        for (int i = 0; i < variants.size() || System.nanoTime() < deadline; i++) {
-            var variant = variants.get(i % variants.size());
-            var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false);
-            actorRun(spec, variant.nodes(), sources, 1, variant.reads(), WARM_UP_PROGRESS);
+        plain.sequential(processor, sources.size(), WARM_UP_PROGRESS);
+        plain.executor(processor, workers, sources.size(), WARM_UP_PROGRESS);
+        for (var variant : variants()) {
+            actorRun(spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false), variant.nodes(), tiny,
+                    TINY_REPEAT, variant.reads(), WARM_UP_PROGRESS);
+            actorRun(spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false), variant.nodes(), sources, 1,
+                    variant.reads(), WARM_UP_PROGRESS);
+        }
+    }
+
+    /** Where the warm-up's tiny images go. */
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("pipeline-warmup");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the warm-up images: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (var file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless; the run goes on.
         }
     }
 

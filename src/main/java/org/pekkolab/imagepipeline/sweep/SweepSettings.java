@@ -30,7 +30,7 @@ public record SweepSettings(
         int maxRetries,
         int window,
         int readAhead,
-        Duration warmup,
+        Warmup warmup,
         Duration sampleInterval,
         Duration runTimeout,
         int threads,
@@ -42,7 +42,7 @@ public record SweepSettings(
         List<IoDispatcher> ioDispatchers) {
 
     /** The same settings with another warm-up: later trials of a bench need no new one. */
-    public SweepSettings withWarmup(Duration newWarmup) {
+    public SweepSettings withWarmup(Warmup newWarmup) {
         return new SweepSettings(input, filters, workerCounts, dispatchers, repeat, output, maxPixels, maxRetries, window, readAhead,
                 newWarmup, sampleInterval, runTimeout, threads, distributions, mailboxCapacity, supervision, faults, reads, ioDispatchers);
     }

@@ -115,6 +115,18 @@ class CommandLineTest {
     }
 
     @Test
+    void theWarmUpRunsRoundsOfTheSweepAndSaysHowTheJitEnded() throws IOException {
+        var config = Files.writeString(work.resolve("short-warmup.conf"), "pipeline.warmup-max = 1s\n");
+
+        var result = execute("-i", inputs.toString(), "-w", "2", "--warmup-ms", "300", "--config", config.toString(),
+                "--report", work.resolve("warmup-report").toString());
+
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().contains("warming up the JIT: 300 ms at least"), result.err());
+        assertTrue(result.err().matches("(?s).*warm-up: \\d+ rounds in \\d+\\.\\d s, the JIT compiling .*"), result.err());
+    }
+
+    @Test
     void brokenInputsAreListedAndExitThree() throws IOException {
         var mixed = work.resolve("mixed");
         Files.createDirectories(mixed);

@@ -43,7 +43,8 @@ final class PipelineProcess implements AutoCloseable {
     static PipelineProcess start(String... args) throws IOException {
         var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-jar", jar.toString()));
+        // The JIT's warm-up waits for it to settle, up to half a minute: the tests need no settled JIT.
+        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s", "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new PipelineProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

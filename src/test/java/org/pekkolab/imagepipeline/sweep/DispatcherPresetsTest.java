@@ -202,7 +202,7 @@ class DispatcherPresetsTest {
 
     private static SweepSettings settings(List<String> dispatchers, List<Integer> workerCounts, int threads) {
         return new SweepSettings(InputSet.scan(inputs), FilterChain.parse("grayscale"), workerCounts, dispatchers, 1, Optional.empty(),
-                100_000_000L, 2, 4, 4, Duration.ZERO, Duration.ofMillis(50), TIMEOUT, threads, List.of(Distribution.PULL), 0,
+                100_000_000L, 2, 4, 4, Warmup.NONE, Duration.ofMillis(50), TIMEOUT, threads, List.of(Distribution.PULL), 0,
                 Supervision.RESTART, FaultPlan.NONE, TestPlans.READS,
                 List.of(TestPlans.READS.dispatcher()));
     }
