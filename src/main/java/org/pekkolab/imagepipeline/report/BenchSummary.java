@@ -23,16 +23,17 @@ public record BenchSummary(int trials, List<Row> rows) {
     /** @param ratioToExecutor NaN for rows that are not actor runs */
     public record Row(String label, Spread imagesPerSec, Spread speedup, Spread ratioToExecutor) {}
 
-    public record Spread(double median, double min, double max) {
+    /** @param byTrial the values in trial order: odd trials ran the ExecutorService row first, even ones last */
+    public record Spread(double median, double min, double max, List<Double> byTrial) {
 
         static Spread of(List<Double> values) {
             if (values.isEmpty()) {
-                return new Spread(Double.NaN, Double.NaN, Double.NaN);
+                return new Spread(Double.NaN, Double.NaN, Double.NaN, List.of());
             }
             var sorted = values.stream().sorted().toList();
             int n = sorted.size();
             double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            return new Spread(median, sorted.get(0), sorted.get(n - 1));
+            return new Spread(median, sorted.get(0), sorted.get(n - 1), List.copyOf(values));
         }
     }
 

@@ -24,7 +24,7 @@ class BenchSummaryTest {
 
         var executor = summary.rows().get(0);
         assertEquals("executor/2w", executor.label());
-        assertEquals(new BenchSummary.Spread(1.8, 1.6, 2.0), executor.speedup());
+        assertEquals(new BenchSummary.Spread(1.8, 1.6, 2.0, List.of(1.8, 2.0, 1.6)), executor.speedup());
         assertTrue(Double.isNaN(executor.ratioToExecutor().median()));
 
         var actor = summary.rows().get(1);
@@ -42,5 +42,7 @@ class BenchSummaryTest {
         var json = new ObjectMapper().readTree(dir.resolve(BenchSummary.BENCH_JSON).toFile());
         assertEquals(3, json.get("trials").asInt());
         assertEquals(0.95, json.at("/rows/1/ratioToExecutor/median").asDouble(), 1e-9);
+        assertEquals(0.9, json.at("/rows/1/ratioToExecutor/byTrial/0").asDouble(), 1e-9);
+        assertEquals(1.0, json.at("/rows/1/ratioToExecutor/byTrial/2").asDouble(), 1e-9);
     }
 }
