@@ -195,7 +195,7 @@ final class RunOptions {
 
     @Option(names = "--warmup-ms", paramLabel = "MS",
             description = {"Least JIT warm-up before timing; it goes on until the JIT has settled (pipeline.warmup-max at",
-                "most). 0: one quick round, no waiting. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
+                "most). 0: no warm-up. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
     Long warmupMs;
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -36,8 +36,7 @@ import org.pekkolab.imagepipeline.source.ImageSource;
  * the plain ExecutorService row, the single-mode actor runs (this JVM's node) and, with a
  * cluster, the cluster runs (every node) on each dispatcher preset. The rows of one worker count
  * run back to back, so that the machine's drift affects them alike, and each starts on a
- * collected heap. The last run saves the
- * processed images when {@code --output} is given.
+ * collected heap. The last run saves the processed images when {@code --output} is given.
  */
 public final class Sweep {
 
@@ -79,11 +78,6 @@ public final class Sweep {
      * same order either way.
      */
     public enum RowOrder { EXECUTOR_FIRST, EXECUTOR_LAST }
-
-    /** The sweep with the ExecutorService row first in each worker count. */
-    public Report run() {
-        return run(RowOrder.EXECUTOR_FIRST);
-    }
 
     /** @throws RunFailedException when a run does not finish in time */
     public Report run(RowOrder order) {
