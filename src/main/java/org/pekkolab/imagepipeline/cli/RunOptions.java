@@ -194,8 +194,8 @@ final class RunOptions {
     Integer window;
 
     @Option(names = "--warmup-ms", paramLabel = "MS",
-            description = {"Least JIT warm-up before timing; it goes on until the JIT has settled (pipeline.warmup-max at",
-                "most). 0: no warm-up. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
+            description = {"Least JIT warm-up before timing; it then goes on until the JIT has settled,",
+                "for pipeline.warmup-max at most. 0: none. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
     Long warmupMs;
 
     @Option(names = "--config", paramLabel = "FILE",
