@@ -32,6 +32,7 @@ import org.pekkolab.imagepipeline.processing.OutputTarget;
 import org.pekkolab.imagepipeline.report.BenchSummary;
 import org.pekkolab.imagepipeline.report.ConsoleReport;
 import org.pekkolab.imagepipeline.report.ReportWriter;
+import org.pekkolab.imagepipeline.source.ImageSource;
 import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
 import org.pekkolab.imagepipeline.sweep.InputSet;
 import org.pekkolab.imagepipeline.sweep.PipelineSystem;
@@ -226,6 +227,9 @@ final class RunOptions {
                 inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
                 String.join(" -> ", settings.filters().names()));
         out.println("Reads: " + describeReads(settings, config));
+        settings.output().ifPresent(target -> target.sharedOutputs(inputSet.sources().stream().map(ImageSource::name).toList())
+                .forEach((file, names) -> out.printf("Note: %s all save as %s; the one saved last overwrites the others.%n",
+                        String.join(", ", names), file.getFileName())));
         DispatcherPresets.describe(config, settings).forEach((name, dispatcher) -> {
             var notice = DispatcherPresets.fallbackNotice(name, dispatcher);
             if (notice != null) {

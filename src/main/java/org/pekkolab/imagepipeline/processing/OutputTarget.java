@@ -1,6 +1,10 @@
 package org.pekkolab.imagepipeline.processing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 
 /** Where processed images are saved ({@code --output}, {@code --format}, {@code --quality}). */
@@ -11,5 +15,19 @@ public record OutputTarget(Path dir, OutputFormat format, int quality) {
         var dot = inputName.lastIndexOf('.');
         var stem = dot > 0 ? inputName.substring(0, dot) : inputName;
         return dir.resolve(stem + "." + format.extension());
+    }
+
+    /**
+     * The output files that several of {@code inputNames} would be saved as (pizza.jpg and pizza.png
+     * both become pizza.png), each with those names in input order: the one saved last overwrites
+     * the others.
+     */
+    public Map<Path, List<String>> sharedOutputs(List<String> inputNames) {
+        var byOutput = new LinkedHashMap<Path, List<String>>();
+        for (var name : inputNames.stream().distinct().toList()) {
+            byOutput.computeIfAbsent(pathFor(name), path -> new ArrayList<>()).add(name);
+        }
+        byOutput.values().removeIf(names -> names.size() < 2);
+        return byOutput;
     }
 }

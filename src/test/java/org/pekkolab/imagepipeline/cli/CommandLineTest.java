@@ -127,6 +127,23 @@ class CommandLineTest {
     }
 
     @Test
+    void inputsThatWouldBeSavedOverEachOtherAreNamedBeforeTheRun() throws IOException {
+        var folder = work.resolve("same-stem");
+        Files.createDirectories(folder);
+        try (Stream<Path> generated = Files.list(inputs)) {
+            var file = generated.sorted().findFirst().orElseThrow();
+            Files.copy(file, folder.resolve("dish.png"));
+            Files.copy(file, folder.resolve("dish.jpg"));
+        }
+
+        var result = execute("-i", folder.toString(), "-w", "1", "--warmup-ms", "0", "-o", work.resolve("same-stem-out").toString(),
+                "--report", work.resolve("same-stem-report").toString());
+
+        assertTrue(result.out().contains("Note: dish.jpg, dish.png all save as dish.png; the one saved last overwrites the others."),
+                result.out());
+    }
+
+    @Test
     void brokenInputsAreListedAndExitThree() throws IOException {
         var mixed = work.resolve("mixed");
         Files.createDirectories(mixed);
