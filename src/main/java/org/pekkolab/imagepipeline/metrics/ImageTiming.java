@@ -10,6 +10,9 @@ import java.util.List;
  * @param pixels width times height of the decoded image
  * @param allocatedBytes heap the processing thread allocated for this image (decode, filters, save),
  *     or -1 where the JVM does not count allocation per thread
+ * @param cpuAtStartNanos the processing thread's CPU time so far when the image's work started, or -1
+ *     where the JVM does not measure it; with the next image's, it tells the thread's CPU in between
+ * @param cpuAtEndNanos the same when the image's work ended
  */
 public record ImageTiming(
         String image,
@@ -21,10 +24,17 @@ public record ImageTiming(
         List<Long> filterMicros,
         long totalMicros,
         long pixels,
-        long allocatedBytes) {
+        long allocatedBytes,
+        long cpuAtStartNanos,
+        long cpuAtEndNanos) {
 
     /** Whether {@code allocatedBytes} was measured. */
     public boolean allocationKnown() {
         return allocatedBytes >= 0;
+    }
+
+    /** Whether the thread's CPU time was measured. */
+    public boolean cpuKnown() {
+        return cpuAtStartNanos >= 0 && cpuAtEndNanos >= 0;
     }
 }

@@ -18,11 +18,13 @@ import org.pekkolab.imagepipeline.metrics.ThreadPlacement;
  * actors, cluster): decode, the filter chain timed filter by filter, and the optional save.
  * Stateless and safe to share between threads, so that all modes run the very same code.
  * Besides the time, it counts the heap the thread allocated for the image (HotSpot's per-thread
- * allocation counter, a read of a thread-local field).
+ * allocation counter, a read of a thread-local field) and notes the thread's CPU time at the start
+ * and the end, from which the report derives what the thread did between images.
  */
 public final class ImageProcessor {
 
     private static final com.sun.management.ThreadMXBean THREADS = allocationCounter();
+    private static final java.lang.management.ThreadMXBean CPU_CLOCK = cpuClock();
 
     private final ImageDecoder decoder;
     private final FilterChain chain;
@@ -43,6 +45,7 @@ public final class ImageProcessor {
     public ImageTiming process(String name, byte[] encoded, String worker, String node)
             throws UndecodableImageException {
         long allocatedBefore = allocatedBytes();
+        long cpuAtStart = threadCpuNanos();
         long start = System.nanoTime();
         RasterImage decoded = decoder.decode(encoded, name);
         long decodedAt = System.nanoTime();
@@ -56,6 +59,7 @@ public final class ImageProcessor {
             save(image, name, output.get());
         }
         long end = System.nanoTime();
+        long cpuAtEnd = threadCpuNanos();
         long allocatedAfter = allocatedBytes();
         return new ImageTiming(
                 name,
@@ -67,7 +71,9 @@ public final class ImageProcessor {
                 filterMicros,
                 (end - start) / 1_000,
                 (long) decoded.width() * decoded.height(),
-                allocatedBefore < 0 || allocatedAfter < 0 ? -1 : allocatedAfter - allocatedBefore);
+                allocatedBefore < 0 || allocatedAfter < 0 ? -1 : allocatedAfter - allocatedBefore,
+                cpuAtStart,
+                cpuAtEnd);
     }
 
     /** The JVM's per-thread allocation counter, or null where it has none or it is switched off. */
@@ -77,6 +83,16 @@ public final class ImageProcessor {
             return threads;
         }
         return null;
+    }
+
+    /** The JVM's per-thread CPU clock, or null where it has none or it is switched off. */
+    private static java.lang.management.ThreadMXBean cpuClock() {
+        var threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled() ? threads : null;
+    }
+
+    private static long threadCpuNanos() {
+        return CPU_CLOCK == null ? -1 : CPU_CLOCK.getCurrentThreadCpuTime();
     }
 
     private static long allocatedBytes() {

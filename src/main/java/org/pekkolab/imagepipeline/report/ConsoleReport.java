@@ -185,13 +185,14 @@ public final class ConsoleReport {
         }
         var header = new ArrayList<String>(List.of("where the time goes (us/image)", "decode"));
         header.addAll(report.filters());
-        header.addAll(List.of("other", "idle+msg"));
+        header.addAll(List.of("other", "between", "idle"));
         var table = new ArrayList<List<String>>();
         table.add(header);
         for (var row : rows) {
             var cells = new ArrayList<String>(List.of(row.label(), Numbers.display(row.decodeUs(), 0)));
             row.filterUs().forEach(us -> cells.add(Numbers.display(us, 0)));
             cells.add(Numbers.display(row.otherUs(), 0));
+            cells.add(Numbers.display(row.betweenUs(), 0));
             cells.add(Numbers.display(row.idleUs(), 0));
             table.add(cells);
         }

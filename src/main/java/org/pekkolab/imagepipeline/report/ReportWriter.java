@@ -115,7 +115,7 @@ public final class ReportWriter {
     private static Stream<List<?>> imagesCsv(Report report) {
         List<String> header = new ArrayList<>(List.of("run", "image", "worker", "node", "thread", "core", "decode_us"));
         report.filters().forEach(filter -> header.add(filter + "_us"));
-        header.addAll(List.of("total_us", "pixels", "alloc_bytes"));
+        header.addAll(List.of("total_us", "cpu_us", "pixels", "alloc_bytes"));
         Stream<List<?>> rows = report.runs().stream()
                 .flatMap(run -> run.imageTimings() == null ? Stream.empty()
                         : run.imageTimings().stream().map(t -> imageRow(run.label(), t, report.filters().size())));
@@ -129,6 +129,7 @@ public final class ReportWriter {
             row.add(i < t.filterMicros().size() ? t.filterMicros().get(i) : null);
         }
         row.add(t.totalMicros());
+        row.add(t.cpuKnown() ? (t.cpuAtEndNanos() - t.cpuAtStartNanos()) / 1_000 : null);
         row.add(t.pixels());
         row.add(t.allocationKnown() ? t.allocatedBytes() : null);
         return row;

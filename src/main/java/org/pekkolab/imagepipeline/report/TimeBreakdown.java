@@ -1,18 +1,26 @@
 package org.pekkolab.imagepipeline.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.RunResult;
 
 /**
  * Where a run's worker time went, per image on average: decoding, each filter, the rest of the
- * per-image work (saving, the core probe), and the time workers were not working on an image
- * (messaging, waiting for work, reading files in the plain loops, the tail of the run). The
- * last is what parallelism and the actor layer cost: wall time x workers minus busy time.
+ * per-image work (saving, the core probe), what the processing threads did between images, and
+ * the time they were not running at all. The last two are what parallelism and the actor layer
+ * cost: wall time x workers minus busy time, split by the threads' CPU clocks.
  *
  * @param filterUs one entry per filter, in chain order
+ * @param betweenUs CPU the processing threads spent between two of their images: message delivery
+ *     and bookkeeping in the actor rows, reading the next file as well in the plain loops (the
+ *     actors' reads run on threads of their own); NaN where the JVM does not measure thread CPU
+ * @param idleUs the rest of wall time x workers: waiting for work, descheduled between images, the
+ *     start and the tail of the run (with {@code betweenUs} in it where that is unknown)
  */
-public record TimeBreakdown(String label, double decodeUs, List<Double> filterUs, double otherUs, double idleUs) {
+public record TimeBreakdown(String label, double decodeUs, List<Double> filterUs, double otherUs, double betweenUs, double idleUs) {
 
     /** Empty for a run without per-image timings. */
     public static List<TimeBreakdown> of(List<RunResult> runs, int filters) {
@@ -40,9 +48,30 @@ public record TimeBreakdown(String label, double decodeUs, List<Double> filterUs
                 filtered += sum;
             }
             double workerTimeUs = run.wallMs() * 1000.0 * Analysis.processingUnits(run);
-            result.add(new TimeBreakdown(run.label(), decode / n, filterMeans, (total - decode - filtered) / n,
-                    Math.max(0, workerTimeUs - total) / n));
+            double between = betweenImagesMicros(timings);
+            double notBusy = Math.max(0, workerTimeUs - total - (Double.isNaN(between) ? 0 : between));
+            result.add(new TimeBreakdown(run.label(), decode / n, filterMeans, (total - decode - filtered) / n, between / n, notBusy / n));
         }
         return result;
+    }
+
+    /**
+     * The CPU each processing thread spent from the end of one of its images to the start of its
+     * next, summed over threads (a thread's images in the order of its CPU clock); NaN when a
+     * timing lacks the clock.
+     */
+    private static double betweenImagesMicros(List<ImageTiming> timings) {
+        if (!timings.stream().allMatch(ImageTiming::cpuKnown)) {
+            return Double.NaN;
+        }
+        long nanos = 0;
+        var byThread = timings.stream().collect(Collectors.groupingBy(timing -> timing.node() + " " + timing.thread()));
+        for (var own : byThread.values()) {
+            var inOrder = own.stream().sorted(Comparator.comparingLong(ImageTiming::cpuAtStartNanos)).toList();
+            for (int i = 1; i < inOrder.size(); i++) {
+                nanos += Math.max(0, inOrder.get(i).cpuAtStartNanos() - inOrder.get(i - 1).cpuAtEndNanos());
+            }
+        }
+        return nanos / 1000.0;
     }
 }

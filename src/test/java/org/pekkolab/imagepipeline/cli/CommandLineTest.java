@@ -77,7 +77,7 @@ class CommandLineTest {
         assertEquals(2, runs.get(4).get("workers").asInt());
 
         var imagesCsv = Files.readAllLines(report.resolve("images.csv"));
-        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,sharpen_us,brightness_us,total_us,pixels,alloc_bytes",
+        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,sharpen_us,brightness_us,total_us,cpu_us,pixels,alloc_bytes",
                 imagesCsv.get(0));
         assertEquals(1 + 5 * 6, imagesCsv.size(), "one row per image per run");
         assertEquals(1 + 5, Files.readAllLines(report.resolve("runs.csv")).size());

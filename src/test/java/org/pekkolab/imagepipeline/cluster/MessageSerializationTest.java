@@ -95,7 +95,7 @@ class MessageSerializationTest {
 
     @Test
     void workerReportsRoundTrip() {
-        var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600, 262_144, 3_000_000);
+        var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600, 262_144, 3_000_000, 7_000_000, 8_500_000);
         var messages = List.of(
                 new PipelineSupervisor.ImageStarted(3, "pekko://pipeline@127.0.0.1:2552"),
                 new PipelineSupervisor.ImageProcessed(3, timing, 2),

@@ -33,4 +33,16 @@ class ImageProcessorTest {
         // A small multiple of the pixel count: nothing allocated per pixel, no copy beyond the decoder's image.
         assertTrue(bytesPerPixel <= 24, "allocated " + bytesPerPixel + " bytes per pixel");
     }
+
+    @Test
+    void notesTheThreadsCpuClockAtTheStartAndEndOfAnImage() throws UndecodableImageException {
+        byte[] jpeg = ImageEncoder.encodeJpeg(SyntheticImages.generate(256, 192, 7, 0), ImageEncoder.DEFAULT_JPEG_QUALITY);
+
+        var first = processor.process("a.jpg", jpeg, "worker-1", "node");
+        var second = processor.process("b.jpg", jpeg, "worker-1", "node");
+
+        assertTrue(first.cpuKnown() && second.cpuKnown(), "HotSpot measures thread CPU time");
+        assertTrue(first.cpuAtEndNanos() > first.cpuAtStartNanos(), "decoding and filtering take CPU");
+        assertTrue(second.cpuAtStartNanos() >= first.cpuAtEndNanos(), "the clock only moves on");
+    }
 }

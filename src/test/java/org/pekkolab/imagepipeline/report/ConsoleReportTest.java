@@ -58,7 +58,7 @@ class ConsoleReportTest {
     @Test
     void showsAllocationPerPixelAndBothHeapPeaksForEveryRun() {
         var withoutCounter = Fixtures.run("single", "pinned", 1, 1, 0.9, List.of(), List.of(
-                new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1)));
+                new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1, -1, -1)));
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(1), withoutCounter), List.of()));
 
         String section = text.lines().dropWhile(l -> !l.startsWith("memory ")).takeWhile(l -> !l.isEmpty())

@@ -68,7 +68,12 @@ final class Fixtures {
     }
 
     static ImageTiming timing(String image, long... filterMicros) {
-        return new ImageTiming(image, "worker-1", "node-1", "pool-1-thread-1", 2, 100,
-                java.util.Arrays.stream(filterMicros).boxed().toList(), 1000, 262_144, 1_310_720);
+        return timing(image, "pool-1-thread-1", -1, -1, filterMicros);
+    }
+
+    /** A timing with the processing thread's CPU clock at the image's start and end. */
+    static ImageTiming timing(String image, String thread, long cpuAtStartNanos, long cpuAtEndNanos, long... filterMicros) {
+        return new ImageTiming(image, "worker-1", "node-1", thread, 2, 100,
+                java.util.Arrays.stream(filterMicros).boxed().toList(), 1000, 262_144, 1_310_720, cpuAtStartNanos, cpuAtEndNanos);
     }
 }

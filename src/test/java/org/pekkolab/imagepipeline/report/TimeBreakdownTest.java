@@ -23,7 +23,25 @@ class TimeBreakdownTest {
         assertEquals(100, row.decodeUs(), 1e-9);
         assertEquals(List.of(200.0, 300.0, 50.0), row.filterUs());
         assertEquals(350, row.otherUs(), 1e-9);
+        assertTrue(Double.isNaN(row.betweenUs()), "no CPU clock in these timings");
         assertEquals((1_000_000 - 2 * 1000) / 2.0, row.idleUs(), 1e-9);
+    }
+
+    @Test
+    void theThreadsCpuBetweenTheirImagesIsSplitFromIdle() {
+        // Thread a: images on CPU 0-800 us and 1000-1900 us (200 us between); thread b: 50-900 and
+        // 1200-2000 us (300 us between), listed out of order. Its first image's CPU before is not counted.
+        var timings = List.of(
+                Fixtures.timing("a2.jpg", "a", 1_000_000, 1_900_000, 200, 300, 50),
+                Fixtures.timing("b1.jpg", "b", 50_000, 900_000, 200, 300, 50),
+                Fixtures.timing("a1.jpg", "a", 0, 800_000, 200, 300, 50),
+                Fixtures.timing("b2.jpg", "b", 1_200_000, 2_000_000, 200, 300, 50));
+        var run = Fixtures.run("single", "fork-join", 1, 2, 2.0, List.of(), timings);
+
+        var row = TimeBreakdown.of(List.of(run), 3).get(0);
+
+        assertEquals((200 + 300) / 4.0, row.betweenUs(), 1e-9);
+        assertEquals((1_000_000 - 4 * 1000 - 500) / 4.0, row.idleUs(), 1e-9);
     }
 
     @Test
