@@ -225,7 +225,7 @@ public final class Sweep {
         }
         var jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        progress.note(String.format("warming up the JIT: %d ms at least, then until it compiles less than %.0f %% of the time (%d s at most)",
+        progress.note(String.format("warming up the JIT: %d ms at least, then until it compiles less than %.0f %% of the time (no new round after %d s)",
                 warmup.minimum().toMillis(), warmup.settledShare() * 100, warmup.maximum().toSeconds()));
         long start = System.nanoTime();
         var tinyDir = temporaryFolder();
