@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.processing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.pekkolab.imagepipeline.filters.FilterChain;
@@ -23,8 +24,9 @@ import org.pekkolab.imagepipeline.metrics.ThreadPlacement;
  */
 public final class ImageProcessor {
 
-    private static final com.sun.management.ThreadMXBean THREADS = allocationCounter();
-    private static final java.lang.management.ThreadMXBean CPU_CLOCK = cpuClock();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOCATION_COUNTER = allocationCounter();
+    private static final boolean CPU_TIMED = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
     private final ImageDecoder decoder;
     private final FilterChain chain;
@@ -78,25 +80,20 @@ public final class ImageProcessor {
 
     /** The JVM's per-thread allocation counter, or null where it has none or it is switched off. */
     private static com.sun.management.ThreadMXBean allocationCounter() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+        if (THREADS instanceof com.sun.management.ThreadMXBean threads
                 && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
             return threads;
         }
         return null;
     }
 
-    /** The JVM's per-thread CPU clock, or null where it has none or it is switched off. */
-    private static java.lang.management.ThreadMXBean cpuClock() {
-        var threads = ManagementFactory.getThreadMXBean();
-        return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled() ? threads : null;
-    }
-
+    /** This thread's CPU time so far, or -1 where the JVM does not measure it. */
     private static long threadCpuNanos() {
-        return CPU_CLOCK == null ? -1 : CPU_CLOCK.getCurrentThreadCpuTime();
+        return CPU_TIMED ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     private static long allocatedBytes() {
-        return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
+        return ALLOCATION_COUNTER == null ? -1 : ALLOCATION_COUNTER.getCurrentThreadAllocatedBytes();
     }
 
     private static void save(RasterImage image, String name, OutputTarget target) {

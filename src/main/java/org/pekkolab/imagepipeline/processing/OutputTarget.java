@@ -12,9 +12,13 @@ public record OutputTarget(Path dir, OutputFormat format, int quality) {
 
     /** SPEC §3: the input's stem with the output format's extension. */
     public Path pathFor(String inputName) {
-        var dot = inputName.lastIndexOf('.');
-        var stem = dot > 0 ? inputName.substring(0, dot) : inputName;
-        return dir.resolve(stem + "." + format.extension());
+        return dir.resolve(stem(inputName) + "." + format.extension());
+    }
+
+    /** A name without its extension ("pizza" for pizza.jpg); a leading dot starts no extension. */
+    public static String stem(String name) {
+        var dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.pekkolab.imagepipeline.processing.OutputTarget;
 import org.pekkolab.imagepipeline.source.ImageSource;
 
 /**
@@ -107,9 +108,8 @@ public record InputSet(Kind kind, Path location, List<ImageSource> sources) {
      * pizza.png, must not save over each other.
      */
     private static String unique(String name, Set<String> takenStems) {
-        int dot = name.lastIndexOf('.');
-        var stem = dot > 0 ? name.substring(0, dot) : name;
-        var extension = dot > 0 ? name.substring(dot) : "";
+        var stem = OutputTarget.stem(name);
+        var extension = name.substring(stem.length());
         var candidate = stem;
         for (int n = 2; !takenStems.add(candidate); n++) {
             candidate = stem + "-" + n;

@@ -261,11 +261,14 @@ public final class Sweep {
         plain.sequential(processor, sources.size(), WARM_UP_PROGRESS);
         plain.executor(processor, workers, sources.size(), WARM_UP_PROGRESS);
         for (var variant : variants()) {
-            actorRun(spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false), variant.nodes(), tiny,
-                    TINY_REPEAT, variant.reads(), WARM_UP_PROGRESS);
-            actorRun(spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false), variant.nodes(), sources, 1,
-                    variant.reads(), WARM_UP_PROGRESS);
+            warmUpRun(variant, workers, tiny, TINY_REPEAT);
+            warmUpRun(variant, workers, sources, 1);
         }
+    }
+
+    private void warmUpRun(Variant variant, int workers, List<ImageSource> sources, int repeat) throws TimeoutException, InterruptedException {
+        var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false);
+        actorRun(spec, variant.nodes(), sources, repeat, variant.reads(), WARM_UP_PROGRESS);
     }
 
     /** Where the warm-up's tiny images go. */

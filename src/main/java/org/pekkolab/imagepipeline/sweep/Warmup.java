@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How long the JIT warm-up before the timed runs lasts: rounds over the whole sweep for at least
  * {@code minimum}, then until a round in which the JIT compiled for less than {@code settledShare}
- * of the round's time, and never longer than {@code maximum}. A JIT still compiling steals a core
+ * of the round's time; no round starts after {@code maximum}. A JIT still compiling steals a core
  * from the first timed rows (on 2 cores, up to a third of a 200-image actor run); a fixed warm-up
  * long enough for a slow day would waste a quiet day's time.
  *
