@@ -33,4 +33,5 @@ VTHREAD_OPT=""
 if [ "${JAVA_MAJOR:-0}" -ge 21 ] 2>/dev/null; then VTHREAD_OPT="--add-opens=java.base/java.lang=ALL-UNNAMED"; fi
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec "$JAVA" $UNSAFE_OPT $VTHREAD_OPT -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"
+# The filters' SIMD kernels use the JDK's incubating Vector API; the JVM says so in one WARNING line at start.
+exec "$JAVA" $UNSAFE_OPT $VTHREAD_OPT --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"

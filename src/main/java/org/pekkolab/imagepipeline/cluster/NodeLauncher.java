@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
 
 /**
@@ -27,6 +28,7 @@ final class NodeLauncher {
         var java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
         command.addAll(dispatcherOptions(config));
+        command.addAll(Simd.jvmOptions());
         command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 MAIN_CLASS,

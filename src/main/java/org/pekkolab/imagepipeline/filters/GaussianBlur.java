@@ -38,6 +38,11 @@ public final class GaussianBlur implements ImageFilter {
         }
 
         @Override
+        public void simdInterior(byte[] s, byte[] d, int up, int mid, int dn, int w, short[] sums) {
+            VectorKernels.blurRow(s, d, up, mid, dn, w, sums);
+        }
+
+        @Override
         public int at(byte[] s, int up, int mid, int dn, int l, int c, int r) {
             int top = (s[up + l] & 0xFF) + 2 * (s[up + c] & 0xFF) + (s[up + r] & 0xFF);
             int centre = (s[mid + l] & 0xFF) + 2 * (s[mid + c] & 0xFF) + (s[mid + r] & 0xFF);

@@ -44,6 +44,11 @@ public final class Sharpen implements ImageFilter {
         }
 
         @Override
+        public void simdInterior(byte[] s, byte[] d, int up, int mid, int dn, int w, short[] sums) {
+            VectorKernels.sharpenRow(s, d, up, mid, dn, w, sums);
+        }
+
+        @Override
         public int at(byte[] s, int up, int mid, int dn, int l, int c, int r) {
             int all = (s[up + l] & 0xFF) + (s[up + c] & 0xFF) + (s[up + r] & 0xFF)
                     + (s[mid + l] & 0xFF) + (s[mid + c] & 0xFF) + (s[mid + r] & 0xFF)

@@ -48,7 +48,12 @@ public final class Sobel implements ImageFilter {
     }
 
     /** Smallest and largest squared magnitude of an image. */
-    private record Range(int min, int max) {
+    record Range(int min, int max) {
+    }
+
+    /** Fills {@code sq} with {@code gx^2 + gy^2} and finds its extremes, in SIMD lanes where they run. */
+    private static Range squaredMagnitudes(byte[] s, int[] sq, int w, int h) {
+        return Simd.ENABLED && w > 1 ? VectorKernels.sobelSquared(s, sq, w, h) : scalarSquaredMagnitudes(s, sq, w, h);
     }
 
     /**
@@ -56,7 +61,7 @@ public final class Sobel implements ImageFilter {
      * {@link #at}, the interior, from copies of the three source rows, slides windows of vertical sums
      * {@code top + 2 mid + bottom} (for gx) and differences {@code bottom - top} (for gy).
      */
-    private static Range squaredMagnitudes(byte[] s, int[] sq, int w, int h) {
+    private static Range scalarSquaredMagnitudes(byte[] s, int[] sq, int w, int h) {
         int min = Integer.MAX_VALUE;
         int max = 0;
         var top = new byte[w];
@@ -110,7 +115,7 @@ public final class Sobel implements ImageFilter {
     }
 
     /** gx = [-1 0 1; -2 0 2; -1 0 1], gy = its transpose; returns gx^2 + gy^2. */
-    private static int at(byte[] s, int up, int mid, int dn, int l, int c, int r) {
+    static int at(byte[] s, int up, int mid, int dn, int l, int c, int r) {
         int gx = (s[up + r] & 0xFF) - (s[up + l] & 0xFF)
                 + 2 * ((s[mid + r] & 0xFF) - (s[mid + l] & 0xFF))
                 + (s[dn + r] & 0xFF) - (s[dn + l] & 0xFF);

@@ -21,7 +21,8 @@ public record Report(
         ClusterCost clusterCost,
         Map<String, Dispatcher> dispatchers) {
 
-    public record Host(int cores, String java, long pid, String os, long maxHeapMb) {}
+    /** @param kernels what the filters ran on, {@link org.pekkolab.imagepipeline.filters.Simd#describe()} */
+    public record Host(int cores, String java, long pid, String os, long maxHeapMb, String kernels) {}
 
     /**
      * What was read and how.

@@ -34,6 +34,7 @@ public final class ConsoleReport {
         out.append(NL);
         analysis(analysis, out);
         breakdown(report, out);
+        out.append("Filter kernels: ").append(report.host().kernels()).append(NL);
         memory(report.runs(), out);
         if (report.clusterCost() != null) {
             clusterCost(report.clusterCost(), out);

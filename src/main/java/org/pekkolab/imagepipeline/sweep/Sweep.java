@@ -19,6 +19,7 @@ import org.pekkolab.imagepipeline.actors.IoDispatcher;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
 import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
+import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
@@ -365,7 +366,8 @@ public final class Sweep {
                 System.getProperty("java.version"),
                 ProcessHandle.current().pid(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                Simd.describe());
     }
 
     /** The same broken file fails in every run: the report lists it once. */

@@ -13,18 +13,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
 
-/** The dispatcher settings of an invocation reach the node JVMs it starts. */
+/** The dispatcher settings and the filter kernels of an invocation reach the node JVMs it starts. */
 class NodeLauncherTest {
 
     @TempDir
     Path work;
 
     @Test
-    void aNodeJvmGetsTheInvocationsThroughputOverItsConfigFile() throws Exception {
+    void aNodeJvmGetsTheInvocationsThroughputOverItsConfigFileAndItsKernels() throws Exception {
         var coordinator = ConfigFactory.load().withValue(DispatcherPresets.THROUGHPUT, ConfigValueFactory.fromAnyRef(5));
         var options = NodeLauncher.dispatcherOptions(coordinator);
         assertTrue(options.contains("-D" + DispatcherPresets.THROUGHPUT + "=5"), options.toString());
@@ -37,6 +38,7 @@ class NodeLauncherTest {
         var report = work.resolve("report");
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true"));
         command.addAll(options);
+        command.addAll(Simd.jvmOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.pekkolab.imagepipeline.cli.Main", "run",
                 "--config", configFile.toString(), "-i", inputs.toString(), "-w", "1", "--warmup-ms", "0", "--report", report.toString()));
         var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("out.log").toFile()).start();
@@ -45,5 +47,6 @@ class NodeLauncherTest {
 
         var json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
         assertEquals(5, json.at("/dispatchers/fork-join/throughput").asInt());
+        assertEquals(Simd.describe(), json.at("/host/kernels").asText());
     }
 }

@@ -44,7 +44,7 @@ final class PipelineProcess implements AutoCloseable {
         var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JIT's warm-up waits for it to settle, up to half a minute: the tests need no settled JIT.
-        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s", "-jar", jar.toString()));
+        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s", "--add-modules", "jdk.incubator.vector", "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new PipelineProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

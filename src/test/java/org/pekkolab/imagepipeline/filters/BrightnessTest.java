@@ -1,6 +1,7 @@
 package org.pekkolab.imagepipeline.filters;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.image.RasterImage;
@@ -15,6 +16,19 @@ class BrightnessTest {
         // (saturated), 255 -> 306 -> 255
         var out = brightness.apply(TestImages.gray(new int[][] {{0, 3, 5, 100, 212, 213, 255}}));
         assertArrayEquals(new int[][] {{0, 4, 6, 120, 254, 255, 255}}, TestImages.rows(out, 0));
+    }
+
+    /** Every level, in a row long enough for whole SIMD vectors and a scalar tail. */
+    @Test
+    void everyLevelIsTheRoundedProductSaturated() {
+        int[][] row = {new int[256 + 7]};
+        for (int x = 0; x < row[0].length; x++) {
+            row[0][x] = x % 256;
+        }
+        var out = TestImages.rows(brightness.apply(TestImages.gray(row)), 0);
+        for (int x = 0; x < row[0].length; x++) {
+            assertEquals(Math.min(255, (int) Math.floor(row[0][x] * 1.2 + 0.5)), out[0][x], "level " + row[0][x]);
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.pekkolab.imagepipeline.image.RasterImage;
 class ReferenceFiltersTest {
 
     private static final int[][] SIZES = {
-        {1, 1}, {1, 7}, {7, 1}, {2, 2}, {2, 5}, {5, 3}, {3, 3}, {64, 37}, {257, 131},
+        {1, 1}, {1, 7}, {7, 1}, {2, 2}, {2, 5}, {5, 3}, {3, 3}, {31, 5}, {33, 4}, {64, 37}, {97, 6}, {257, 131}, {512, 3},
     };
 
     static Stream<Arguments> cases() {

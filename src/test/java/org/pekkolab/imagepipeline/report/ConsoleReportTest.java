@@ -49,6 +49,7 @@ class ConsoleReportTest {
         assertTrue(text.contains("Estimated serial fraction f = 0.111"));
         assertTrue(text.contains("Amdahl bound: 3.00x on this machine's 4 cores, 9.00x as p -> infinity"));
         assertTrue(text.contains("broken.jpg: not a decodable image"));
+        assertTrue(text.contains("Filter kernels: SIMD, 256-bit vectors"));
 
         assertFalse(text.contains("\u001b"), "no ANSI escapes");
         assertFalse(line(text, "run ").contains("failed"), "trouble columns only when needed");
