@@ -56,6 +56,9 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     }
 
     private static final double MB = 1024.0 * 1024.0;
+    /** Looked up once: the lookup is reflective and, every sample, cost more than the sample itself. */
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
             .map(MemoryPoolMXBean::getName)
@@ -105,7 +108,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
 
     /** Calls {@code action} with each collector's most recent collection, for those that had one. */
     private static void forEachLastGc(BiConsumer<String, GcInfo> action) {
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (var gc : COLLECTORS) {
             if (gc instanceof com.sun.management.GarbageCollectorMXBean collector) {
                 var last = collector.getLastGcInfo();
                 if (last != null) {
@@ -202,7 +205,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
 
     private static long gcMillis() {
         long total = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (var gc : COLLECTORS) {
             total += Math.max(0, gc.getCollectionTime());
         }
         return total;
