@@ -29,12 +29,9 @@ public final class Brightness implements ImageFilter {
     }
 
     private static void brighten(byte[] src, byte[] dst, int width, int height) {
-        if (Simd.ENABLED) {
-            VectorKernels.brightness(src, dst);
-            return;
-        }
+        int done = Simd.ENABLED ? VectorKernels.brightness(src, dst) : 0;
         var table = TABLE;
-        for (int i = 0; i < src.length; i++) {
+        for (int i = done; i < src.length; i++) {
             dst[i] = table[src[i] & 0xFF];
         }
     }

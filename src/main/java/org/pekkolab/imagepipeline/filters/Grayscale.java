@@ -33,11 +33,8 @@ public final class Grayscale implements ImageFilter {
         var green = input.planes()[1];
         var blue = input.planes()[2];
         var gray = new byte[red.length];
-        if (Simd.ENABLED) {
-            VectorKernels.luma(red, green, blue, gray);
-            return gray;
-        }
-        for (int i = 0; i < gray.length; i++) {
+        int done = Simd.ENABLED ? VectorKernels.luma(red, green, blue, gray) : 0;
+        for (int i = done; i < gray.length; i++) {
             gray[i] = (byte) ((9798 * (red[i] & 0xFF) + 19235 * (green[i] & 0xFF) + 3735 * (blue[i] & 0xFF) + 16384)
                     >> 15);
         }

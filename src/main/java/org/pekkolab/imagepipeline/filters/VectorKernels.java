@@ -63,8 +63,11 @@ final class VectorKernels {
         ((ByteVector) levels.convertShape(VectorOperators.S2B, BYTES_TO_SHORTS, 0)).intoArray(out, offset);
     }
 
-    /** {@link Grayscale}'s {@code (9798 R + 19235 G + 3735 B + 16384) >> 15}. */
-    static void luma(byte[] red, byte[] green, byte[] blue, byte[] gray) {
+    /**
+     * {@link Grayscale}'s {@code (9798 R + 19235 G + 3735 B + 16384) >> 15} for the whole vectors at the start of
+     * the planes; returns how many pixels it wrote, the caller's scalar loop does the rest.
+     */
+    static int luma(byte[] red, byte[] green, byte[] blue, byte[] gray) {
         int step = BYTES_TO_INTS.length();
         int i = 0;
         for (; i <= gray.length - step; i += step) {
@@ -75,27 +78,22 @@ final class VectorKernels {
                     .lanewise(VectorOperators.ASHR, 15);
             ((ByteVector) y.convertShape(VectorOperators.I2B, BYTES_TO_INTS, 0)).intoArray(gray, i);
         }
-        for (; i < gray.length; i++) {
-            gray[i] = (byte) ((9798 * (red[i] & 0xFF) + 19235 * (green[i] & 0xFF) + 3735 * (blue[i] & 0xFF) + 16384)
-                    >> 15);
-        }
+        return i;
     }
 
     /**
      * {@link Brightness}'s {@code min(255, round(1.2 v))}, computed as {@code v + ((51 v + 153) >> 8)}: the
-     * shift is {@code floor(0.2 v + 0.5)} for every {@code v} in 0..255 (checked exhaustively by the tests).
+     * shift is {@code floor(0.2 v + 0.5)} for every {@code v} in 0..255 (checked exhaustively by the tests). Does
+     * the whole vectors at the start of the plane; returns how many samples it wrote.
      */
-    static void brightness(byte[] src, byte[] dst) {
+    static int brightness(byte[] src, byte[] dst) {
         int step = BYTES_TO_SHORTS.length();
         int i = 0;
         for (; i <= src.length - step; i += step) {
             var v = widen(src, i);
             narrow(v.add(v.mul((short) 51).add((short) 153).lanewise(VectorOperators.LSHR, 8)).min((short) 255), dst, i);
         }
-        for (; i < src.length; i++) {
-            int v = src[i] & 0xFF;
-            dst[i] = (byte) Math.min(255, v + ((51 * v + 153) >> 8));
-        }
+        return i;
     }
 
     /** {@code sums[x] = s[up + x] + weight * s[mid + x] + s[dn + x]} for the whole row. */
