@@ -21,6 +21,9 @@ import org.pekkolab.imagepipeline.metrics.RunResult;
  */
 public final class ConsoleReport {
 
+    /** Below this, one run's figures are mostly the machine's noise (see {@link #shortRunsNote}). */
+    private static final double SHORT_RUN_MS = 1000;
+
     private static final String NL = System.lineSeparator();
 
     private ConsoleReport() {}
@@ -29,6 +32,7 @@ public final class ConsoleReport {
         Analysis analysis = Analysis.of(report);
         StringBuilder out = new StringBuilder();
         runTable(report.runs(), out);
+        shortRunsNote(report.runs(), out);
         backpressure(report.runs(), out);
         dispatchers(report.dispatchers(), out);
         out.append(NL);
@@ -51,6 +55,21 @@ public final class ConsoleReport {
                 .append(" us, round trip to another node ")
                 .append(Double.isNaN(cost.roundTripUsPerImage()) ? "not measured (no other node left)" : Numbers.fixed(cost.roundTripUsPerImage(), 1) + " us")
                 .append(NL);
+    }
+
+    /**
+     * Rows of a fraction of a second (the default images/ gives 0.1 s) move by tens of per cent from one invocation
+     * to the next on a busy machine, and the analysis under the table inherits that: say so, and what helps.
+     */
+    private static void shortRunsNote(List<RunResult> runs, StringBuilder out) {
+        double shortest = runs.stream().mapToDouble(RunResult::wallMs).min().orElse(SHORT_RUN_MS);
+        if (shortest < SHORT_RUN_MS) {
+            out.append("Note: the shortest run took ").append(Numbers.duration(shortest))
+                    .append("; runs under ").append(Numbers.duration(SHORT_RUN_MS))
+                    .append(" can move by 10-20 % from one invocation to the next.").append(NL)
+                    .append("For figures to compare, lengthen them (--repeat 20) or take medians over trials (./run.sh bench).")
+                    .append(NL);
+        }
     }
 
     private static void runTable(List<RunResult> runs, StringBuilder out) {

@@ -83,6 +83,16 @@ class ConsoleReportTest {
     }
 
     @Test
+    void saysWhenRunsAreTooShortToCompare() {
+        // The fixture's baseline takes 1 s, its parallel runs less.
+        assertTrue(ConsoleReport.render(Fixtures.sweep()).contains(
+                "Note: the shortest run took 312.5 ms; runs under 1.00 s can move by 10-20 %"));
+        var slow = Fixtures.run("single", "fork-join", 1, 2, 0.5, List.of(), List.of());
+        assertFalse(ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), slow), List.of()))
+                .contains("Note: the shortest run"));
+    }
+
+    @Test
     void showsBackpressurePeaksOnlyWhenAPushRunIsPresent() {
         assertFalse(ConsoleReport.render(Fixtures.sweep()).contains("backpressure"));
 
