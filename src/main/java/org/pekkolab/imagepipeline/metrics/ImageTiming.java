@@ -33,6 +33,11 @@ public record ImageTiming(
         return allocatedBytes >= 0;
     }
 
+    /** Heap allocated per pixel of the image, NaN where allocation was not measured. */
+    public double bytesPerPixel() {
+        return allocationKnown() && pixels > 0 ? (double) allocatedBytes / pixels : Double.NaN;
+    }
+
     /** Whether the thread's CPU time was measured. */
     public boolean cpuKnown() {
         return cpuAtStartNanos >= 0 && cpuAtEndNanos >= 0;

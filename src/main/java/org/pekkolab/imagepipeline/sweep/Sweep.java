@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -21,9 +22,12 @@ import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
 import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
+import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
+import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
 import org.pekkolab.imagepipeline.metrics.Failure;
+import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
@@ -249,10 +253,44 @@ public final class Sweep {
             progress.note(String.format("warm-up: %d rounds in %.1f s, the JIT compiling %s of the last%s", rounds, elapsed.toMillis() / 1e3,
                     Double.isNaN(jitShare) ? "an unknown share" : String.format("%.0f %%", jitShare * 100),
                     warmup.settled(jitShare) ? "" : "; not settled, the first rows may include compilation"));
+            allocationWarning(checkImage(processor)).ifPresent(progress::note);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the warm-up images into " + tinyDir + ": " + e.getMessage(), e);
         } finally {
             deleteTree(tinyDir);
+        }
+    }
+
+    /**
+     * What one image may allocate per pixel, decode and filters together, once compiled: the default chain takes
+     * about 14 (the decoder's image and planes, the reader's buffers, a plane per filter).
+     */
+    static final double MAX_BYTES_PER_PIXEL = 24;
+
+    /**
+     * A warning when an image processed after the warm-up allocated more than {@link #MAX_BYTES_PER_PIXEL}. The SIMD
+     * kernels allocate an object per vector operation until C2 has compiled them, and one JVM was seen keeping
+     * such code for good (Sobel 3x slower, 35 bytes a pixel in every row); the memory table would show it at the
+     * end, this says so before anything is timed.
+     */
+    static Optional<String> allocationWarning(ImageTiming timing) {
+        double bytesPerPixel = timing.bytesPerPixel();
+        if (!(bytesPerPixel > MAX_BYTES_PER_PIXEL)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT,
+                "warning: after the warm-up an image still allocated %.1f bytes a pixel (about 14 with the default chain): "
+                        + "the timed rows will be slow%s", bytesPerPixel,
+                Simd.enabled() ? "; run again, or compare with JAVA_OPTS=-D" + Simd.SWITCH + "=false" : ""));
+    }
+
+    /** A photo-sized JPEG through the processor, as a run would take it. */
+    private static ImageTiming checkImage(ImageProcessor processor) {
+        var jpeg = ImageEncoder.encodeJpeg(SyntheticImages.generate(512, 384, 7, 0), ImageEncoder.DEFAULT_JPEG_QUALITY);
+        try {
+            return processor.process("allocation-check.jpg", jpeg, "warm-up", "local");
+        } catch (UndecodableImageException e) {
+            throw new IllegalStateException("the generated check image does not decode", e);
         }
     }
 
