@@ -10,15 +10,10 @@ import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
 
 class ImageProcessorTest {
 
     private final ImageProcessor processor = new ImageProcessor(new ImageDecoder(), FilterChain.defaults(), Optional.empty());
-
-    private static double bytesPerPixel(ImageTiming timing) {
-        return (double) timing.allocatedBytes() / timing.pixels();
-    }
 
     @Test
     void countsThePixelsAndTheHeapAllocatedForAnImage() throws UndecodableImageException {
@@ -26,16 +21,16 @@ class ImageProcessorTest {
         // The first images also pay for class loading and the JIT: until C2 has compiled the SIMD kernels, each
         // vector operation allocates its result. So this looks for the steady state within a few hundred images.
         var timing = processor.process("a.jpg", jpeg, "worker-1", "node");
-        for (int i = 0; i < 400 && bytesPerPixel(timing) > 24; i++) {
+        for (int i = 0; i < 400 && timing.bytesPerPixel() > 24; i++) {
             timing = processor.process("a.jpg", jpeg, "worker-1", "node");
         }
 
         assertEquals(512L * 384, timing.pixels());
         assertTrue(timing.allocationKnown(), "HotSpot counts allocation per thread");
         // At least the three decoded planes and one new plane per filter after grayscale (3 + 5 x 1 bytes).
-        assertTrue(bytesPerPixel(timing) >= 8, "allocated " + bytesPerPixel(timing) + " bytes per pixel");
+        assertTrue(timing.bytesPerPixel() >= 8, "allocated " + timing.bytesPerPixel() + " bytes per pixel");
         // A small multiple of the pixel count: nothing allocated per pixel, no copy beyond the decoder's image.
-        assertTrue(bytesPerPixel(timing) <= 24, "allocated " + bytesPerPixel(timing) + " bytes per pixel");
+        assertTrue(timing.bytesPerPixel() <= 24, "allocated " + timing.bytesPerPixel() + " bytes per pixel");
     }
 
     @Test
