@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pekkolab.imagepipeline.filters.Simd;
 
 /** The command line end to end, in process: real actor system, real files, real report. */
 class CommandLineTest {
@@ -208,5 +209,6 @@ class CommandLineTest {
         var version = execute("--version");
         assertEquals(0, version.status());
         assertTrue(version.out().contains("Apache Pekko"), version.out());
+        assertTrue(version.out().contains("Filter kernels: " + Simd.describe()), version.out());
     }
 }
