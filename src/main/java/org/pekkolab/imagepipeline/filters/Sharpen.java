@@ -61,7 +61,7 @@ public final class Sharpen implements ImageFilter {
      * {@code (t + 4) >> 3} saturated to [0, 255] with masks rather than compares: measured faster than both
      * {@code Math.max/min} and a table on this loop.
      */
-    private static int level(int t) {
+    static int level(int t) {
         int v = (t + 4) >> 3;
         int positive = v & ~(v >> 31);
         return (positive | ((255 - positive) >> 31)) & 0xFF;

@@ -14,7 +14,7 @@ public final class Simd {
     /** The system property that turns the SIMD kernels off when {@code false}. */
     public static final String SWITCH = "pipeline.simd";
 
-    public static final String MODULE = "jdk.incubator.vector";
+    private static final String MODULE = "jdk.incubator.vector";
 
     private static final boolean MODULE_LOADED = ModuleLayer.boot().findModule(MODULE).isPresent();
 

@@ -149,8 +149,7 @@ final class VectorKernels {
             narrow(level.max((short) 0).min((short) 255), d, mid + x);
         }
         for (; x < w - 1; x++) {
-            int level = (17 * (s[mid + x] & 0xFF) - (sums[x - 1] + sums[x] + sums[x + 1]) + 4) >> 3;
-            d[mid + x] = (byte) Math.max(0, Math.min(255, level));
+            d[mid + x] = (byte) Sharpen.level(17 * (s[mid + x] & 0xFF) - (sums[x - 1] + sums[x] + sums[x + 1]));
         }
     }
 

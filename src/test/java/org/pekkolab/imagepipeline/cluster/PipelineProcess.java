@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.image.RasterImage;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
@@ -44,7 +45,10 @@ final class PipelineProcess implements AutoCloseable {
         var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JIT's warm-up waits for it to settle, up to half a minute: the tests need no settled JIT.
-        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s", "--add-modules", "jdk.incubator.vector", "-jar", jar.toString()));
+        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s"));
+        // The kernels this test JVM runs, as the cluster command passes them on to its node JVMs.
+        command.addAll(Simd.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return new PipelineProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
