@@ -22,11 +22,13 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.pekkolab.imagepipeline.actors.ControlDispatcher;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.IoDispatcher;
@@ -47,7 +49,8 @@ import org.pekkolab.imagepipeline.sweep.PipelineSystem;
  * Per-image overhead of the actor pipeline: {@link PipelineSupervisor} with 2 workers on the fork-join preset
  * runs 2000 tiny (8x8 PNG) images through a one-filter chain, so the time is almost all reading, decoding a few
  * bytes and message passing. The same 2000 read-and-process tasks on a plain 2-thread {@link ExecutorService}
- * are the floor. Results are per image (one operation = one run of 2000).
+ * are the floor. Results are per image (one operation = one run of 2000). {@code control} says where the
+ * supervisor, its producer controller and the metrics actor work (--control); the executor ignores it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,6 +64,9 @@ public class MessagingBenchmark {
     static final int REPEAT = 100;
     static final int IMAGES = DISTINCT * REPEAT;
     static final int WORKERS = 2;
+
+    @Param({"shared", "own"})
+    public String control;
 
     private Path dir;
     private List<Path> files;
@@ -98,12 +104,14 @@ public class MessagingBenchmark {
     @OperationsPerInvocation(IMAGES)
     public RunOutcome actors() throws Exception {
         var spec = new WorkerSpec("bench-" + runs++, WORKERS, WORKERS, "fork-join", List.of("brightness"), 100_000_000L, 2, 4, 1000, "",
-                "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
+                "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE,
+                ControlDispatcher.parse(control));
         var sources = files.stream().<ImageSource>map(ImageSource.LocalFile::new).toList();
         var reads = new ReadSettings(IoDispatcher.BLOCKING, 4, Duration.ZERO, Duration.ofSeconds(10));
         var plan = new PipelineSupervisor.Plan(sources, REPEAT, spec, List.of(system.localNode()), 4, reads);
         RunOutcome result = system.<RunOutcome, PipelineSupervisor.Command>spawnAndAwait("supervisor",
                 replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo),
+                spec.control().selector(spec),
                 Duration.ofSeconds(60));
         if (result.processed() != IMAGES) {
             throw new IllegalStateException("processed " + result.processed() + " of " + IMAGES);

@@ -147,7 +147,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onStart(StartWorkers start) {
         var spec = start.spec();
         var context = getContext();
-        var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics");
+        var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics",
+                spec.control().selector(spec));
         var dispatcher = DispatcherSelector.fromConfig(dispatcherPath(spec.dispatcher(), spec.threads()));
         var run = new RunOnNode(spec.runId(), metrics,
                 spec.distribution() == Distribution.PUSH ? pushWorkers(spec, metrics, dispatcher) : pullWorkers(spec, metrics, dispatcher));

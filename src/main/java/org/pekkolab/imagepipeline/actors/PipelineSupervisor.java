@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.delivery.WorkPullingProducerController;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -53,6 +54,10 @@ import org.pekkolab.imagepipeline.source.ImageSource;
  * than the workers' mailboxes have room for; when a node dies, every image still out is sent
  * again, since nobody knows which of them were on that node (copies finished twice count once).
  * Images in flight are those handed to workers and neither accounted for nor back.
+ *
+ * <p>Whoever spawns the supervisor spawns it where the spec's {@link ControlDispatcher} says
+ * ({@code spec.control().selector(spec)}); the producer controller or router it spawns works on
+ * the same dispatcher.
  */
 public final class PipelineSupervisor extends AbstractBehavior<PipelineSupervisor.Command> {
 
@@ -174,14 +179,14 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
         if (plan.spec().distribution() == Distribution.PUSH) {
             var pushKey = NodeAgent.pushKey(plan.spec().runId());
             serviceKey = pushKey;
-            router = context.spawn(Routers.group(pushKey).withRoundRobinRouting(), "push-router");
+            router = context.spawn(Routers.group(pushKey).withRoundRobinRouting(), "push-router", DispatcherSelector.sameAsParent());
             producer = null;
         } else {
             var pullKey = NodeAgent.workerKey(plan.spec().runId());
             serviceKey = pullKey;
             producer = context.spawn(
                     WorkPullingProducerController.create(ImageJob.class, "images-" + plan.spec().runId(), pullKey, Optional.empty()),
-                    "producer-controller");
+                    "producer-controller", DispatcherSelector.sameAsParent());
             router = null;
         }
         context.getSystem().receptionist().tell(Receptionist.subscribe(

@@ -12,6 +12,7 @@ import java.util.List;
  * @param reportStarts whether workers tell the supervisor when they start an image, so that
  *     images lost with a node can be counted as retried (cluster mode)
  * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
+ * @param control where the run's control actors work; on a node, its metrics actor
  */
 public record WorkerSpec(
         String runId,
@@ -30,4 +31,5 @@ public record WorkerSpec(
         Distribution distribution,
         int mailboxCapacity,
         Supervision supervision,
-        FaultPlan faults) implements CborSerializable {}
+        FaultPlan faults,
+        ControlDispatcher control) implements CborSerializable {}

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.pekkolab.imagepipeline.actors.ControlDispatcher;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.FilterWorker;
@@ -78,6 +79,13 @@ final class RunOptions {
                 "threads, Java 21+). Default: pipeline.io.dispatcher (blocking).",
                 "Example: --io-latency 20 --io-dispatcher cpu,blocking"})
     List<String> ioDispatchers;
+
+    @Option(names = "--control", paramLabel = "LIST", split = ",",
+            description = {"Where the actor runs' control actors (supervisor, work-pulling producer, metrics) work, one",
+                "run each: shared (the filter workers' dispatcher, between images) or own (a thread of their own).",
+                "Default: pipeline.control (shared).",
+                "Example: -w 1,2 --control shared,own"})
+    List<String> controls;
 
     @Option(names = {"-f", "--filters"}, paramLabel = "LIST", split = ",",
             description = {"Filters applied in order. Default: ${DEFAULT-VALUE}.",
@@ -227,6 +235,7 @@ final class RunOptions {
                 inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
                 String.join(" -> ", settings.filters().names()));
         out.println("Reads: " + describeReads(settings, config));
+        out.println("Control actors: " + settings.controls().stream().map(RunOptions::whereControlWorks).collect(Collectors.joining("; then ")) + ".");
         settings.output().ifPresent(target -> target.sharedOutputs(inputSet.sources().stream().map(ImageSource::name).toList())
                 .forEach((file, names) -> out.printf("Note: %s all save as %s; the one saved last overwrites the others.%n",
                         String.join(", ", names), file.getFileName())));
@@ -393,12 +402,17 @@ final class RunOptions {
         var runTimeout = Duration.ofMinutes(5).plus(Duration.ofSeconds(2).plus(reads.latency()).plus(reads.httpTimeout()).multipliedBy(images));
         return new SweepSettings(inputSet, chain, workerCounts, List.copyOf(dispatchers), repeat, target,
                 pixels, retries, credits, config.getInt("pipeline.read-ahead"), warmup, config.getDuration("pipeline.sample-interval"),
-                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults, reads, ioChoices);
+                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults, reads, ioChoices, controls(config));
     }
 
     private List<IoDispatcher> ioDispatchers(Config config) {
         var names = ioDispatchers != null ? ioDispatchers : List.of(config.getString("pipeline.io.dispatcher"));
         return names.stream().map(name -> parse("--io-dispatcher", () -> IoDispatcher.parse(name))).distinct().toList();
+    }
+
+    private List<ControlDispatcher> controls(Config config) {
+        var names = controls != null ? controls : List.of(config.getString("pipeline.control"));
+        return names.stream().map(name -> parse("--control", () -> ControlDispatcher.parse(name))).distinct().toList();
     }
 
     private ReadSettings reads(Config config, IoDispatcher dispatcher) {
@@ -419,6 +433,13 @@ final class RunOptions {
         var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
         var timeout = settings.input().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
         return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
+    }
+
+    private static String whereControlWorks(ControlDispatcher control) {
+        return switch (control) {
+            case SHARED -> "on each run's worker dispatcher, between images";
+            case OWN -> "on a thread of their own (Pekko's default dispatcher)";
+        };
     }
 
     private static String whereReadersBlock(IoDispatcher dispatcher, Config config) {

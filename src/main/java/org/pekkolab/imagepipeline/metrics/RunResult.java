@@ -12,6 +12,7 @@ import java.util.List;
  * @param restarts supervision events, one per failed attempt whatever the strategy: a restart, a
  *     resume, a back-off restart, or a stop and its replacement
  * @param reads where the actor run's image readers ran ({@code blocking}, {@code cpu}, {@code virtual}), {@code -} otherwise
+ * @param control where the actor run's control actors worked ({@code shared}, {@code own}), {@code -} otherwise
  * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
  * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
  * @param peakHeapMb the most heap in use at a sample, garbage included, summed over nodes
@@ -27,6 +28,7 @@ public record RunResult(
         String dispatcher,
         String distribution,
         String reads,
+        String control,
         int nodes,
         int workers,
         int images,
@@ -57,13 +59,18 @@ public record RunResult(
         return "-".equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads";
     }
 
+    /** Control actors on a thread of their own are part of what a run is: {@code /own-control}. */
+    public String controlSuffix() {
+        return "own".equals(control) ? "/own-control" : "";
+    }
+
     /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */
     public String label() {
         return switch (mode) {
             case "sequential" -> "sequential";
             case "executor" -> "executor/" + workers + "w";
             default -> mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
-                    + ("push".equals(distribution) ? "/push" : "") + readsSuffix();
+                    + ("push".equals(distribution) ? "/push" : "") + readsSuffix() + controlSuffix();
         };
     }
 }

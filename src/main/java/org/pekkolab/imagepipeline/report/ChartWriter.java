@@ -62,7 +62,7 @@ public final class ChartWriter {
 
     /** Push runs are a line of their own next to the pull runs of the same dispatcher. */
     private static String seriesName(RunResult run) {
-        return run.mode() + "/" + run.dispatcher() + ("push".equals(run.distribution()) ? "/push" : "") + run.readsSuffix()
+        return run.mode() + "/" + run.dispatcher() + ("push".equals(run.distribution()) ? "/push" : "") + run.readsSuffix() + run.controlSuffix()
                 + (run.nodes() > 1 ? " x" + run.nodes() + " nodes" : "");
     }
 

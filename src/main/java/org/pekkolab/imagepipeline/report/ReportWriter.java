@@ -55,6 +55,7 @@ public final class ReportWriter {
             new Column("dispatcher", RunResult::dispatcher),
             new Column("distribution", RunResult::distribution),
             new Column("reads", RunResult::reads),
+            new Column("control", RunResult::control),
             new Column("nodes", RunResult::nodes),
             new Column("workers", RunResult::workers),
             new Column("images", RunResult::images),

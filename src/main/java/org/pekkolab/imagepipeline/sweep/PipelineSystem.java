@@ -100,9 +100,15 @@ public final class PipelineSystem implements AutoCloseable {
      */
     public <T, C> T spawnAndAwait(String name, Function<ActorRef<T>, Behavior<C>> behavior, Duration timeout)
             throws TimeoutException, InterruptedException {
+        return spawnAndAwait(name, behavior, Props.empty(), timeout);
+    }
+
+    /** The same, on the dispatcher {@code props} selects. */
+    public <T, C> T spawnAndAwait(String name, Function<ActorRef<T>, Behavior<C>> behavior, Props props, Duration timeout)
+            throws TimeoutException, InterruptedException {
         return await(AskPattern.ask(
                 system,
-                replyTo -> new SpawnProtocol.Spawn<C>(behavior.apply(replyTo), uniqueName(name), Props.empty(), system.ignoreRef()),
+                replyTo -> new SpawnProtocol.Spawn<C>(behavior.apply(replyTo), uniqueName(name), props, system.ignoreRef()),
                 timeout,
                 system.scheduler()), timeout);
     }

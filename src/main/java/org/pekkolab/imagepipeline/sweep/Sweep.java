@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.pekkolab.imagepipeline.actors.ControlDispatcher;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.IoDispatcher;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
@@ -97,7 +98,7 @@ public final class Sweep {
                 baseline = plain.sequential(processor, settings.imagesPerRun(), run);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult("sequential", "-", "-", "-", 1, baseline, baseline.wallMs()));
+            results.add(toResult("sequential", "-", "-", "-", "-", 1, baseline, baseline.wallMs()));
 
             var variants = variants();
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
@@ -137,7 +138,7 @@ public final class Sweep {
         collectGarbage();
         try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
             var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run);
-            return toResult("executor", "thread-pool", "-", "-", workers, outcome, baseline.wallMs());
+            return toResult("executor", "thread-pool", "-", "-", "-", workers, outcome, baseline.wallMs());
         }
     }
 
@@ -146,10 +147,10 @@ public final class Sweep {
         collectGarbage();
         try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(),
-                    variant.mode().equals("cluster"));
+                    variant.mode().equals("cluster"), variant.control());
             var outcome = actorRun(spec, variant.nodes(), settings.input().sources(), settings.repeat(), variant.reads(), run);
             return toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
-                    workers, outcome, baseline.wallMs());
+                    variant.control().label(), workers, outcome, baseline.wallMs());
         }
     }
 
@@ -161,7 +162,8 @@ public final class Sweep {
         System.gc();
     }
 
-    private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, boolean reportStarts) {
+    private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, boolean reportStarts,
+            ControlDispatcher control) {
         return new WorkerSpec(
                 "run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF),
                 workers,
@@ -179,16 +181,19 @@ public final class Sweep {
                 distribution,
                 settings.mailboxCapacity(),
                 settings.supervision(),
-                settings.faults());
+                settings.faults(),
+                control);
     }
 
     /** One actor configuration of the sweep, run for every worker count. */
-    private record Variant(String mode, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads, String dispatcher) {
+    private record Variant(String mode, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads,
+            ControlDispatcher control, String dispatcher) {
 
         /** The label its result will have (RunResult.label), for the progress display. */
         String label(int workers) {
             return mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "")
-                    + (distribution == Distribution.PUSH ? "/push" : "") + (reads == IoDispatcher.BLOCKING ? "" : "/" + reads.label() + "-reads");
+                    + (distribution == Distribution.PUSH ? "/push" : "") + (reads == IoDispatcher.BLOCKING ? "" : "/" + reads.label() + "-reads")
+                    + (control == ControlDispatcher.SHARED ? "" : "/" + control.label() + "-control");
         }
     }
 
@@ -200,8 +205,10 @@ public final class Sweep {
             var nodes = mode.equals("single") ? List.of(system.localNode()) : clusterNodes;
             for (var distribution : settings.distributions()) {
                 for (var reads : settings.ioDispatchers()) {
-                    for (var dispatcher : settings.dispatchers()) {
-                        variants.add(new Variant(mode, nodes, distribution, reads, dispatcher));
+                    for (var control : settings.controls()) {
+                        for (var dispatcher : settings.dispatchers()) {
+                            variants.add(new Variant(mode, nodes, distribution, reads, control, dispatcher));
+                        }
                     }
                 }
             }
@@ -212,7 +219,8 @@ public final class Sweep {
     private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<ImageSource> sources, int repeat,
             IoDispatcher reads, ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
         var plan = new PipelineSupervisor.Plan(sources, repeat, spec, nodes, settings.readAhead(), settings.reads().on(reads));
-        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), settings.runTimeout());
+        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), spec.control().selector(spec),
+                settings.runTimeout());
     }
 
     /**
@@ -306,7 +314,7 @@ public final class Sweep {
     }
 
     private void warmUpRun(Variant variant, int workers, List<ImageSource> sources, int repeat) throws TimeoutException, InterruptedException {
-        var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false);
+        var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false, variant.control());
         actorRun(spec, variant.nodes(), sources, repeat, variant.reads(), WARM_UP_PROGRESS);
     }
 
@@ -330,8 +338,8 @@ public final class Sweep {
         }
     }
 
-    private RunResult toResult(String mode, String dispatcher, String distribution, String reads, int workers, RunOutcome outcome,
-            double baselineMs) {
+    private RunResult toResult(String mode, String dispatcher, String distribution, String reads, String control, int workers,
+            RunOutcome outcome, double baselineMs) {
         double speedup = baselineMs / outcome.wallMs();
         int nodes = outcome.nodeStats().size();
         var timings = outcome.timings();
@@ -340,6 +348,7 @@ public final class Sweep {
                 dispatcher,
                 distribution,
                 reads,
+                control,
                 nodes,
                 workers,
                 outcome.images(),

@@ -2,6 +2,7 @@ package org.pekkolab.imagepipeline.sweep;
 
 import java.time.Duration;
 import java.util.List;
+import org.pekkolab.imagepipeline.actors.ControlDispatcher;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.IoDispatcher;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param distributions the modes compared: pull (work pulling) and/or push (router)
  * @param mailboxCapacity push mode: bound of each worker's mailbox, 0 for unbounded
  * @param reads how every row reads its images: latency and HTTP timeout for all, readers and their dispatcher for actor runs
+ * @param controls where the actor runs' control actors work, one run each
  */
 public record SweepSettings(
         InputSet input,
@@ -39,12 +41,14 @@ public record SweepSettings(
         Supervision supervision,
         FaultPlan faults,
         ReadSettings reads,
-        List<IoDispatcher> ioDispatchers) {
+        List<IoDispatcher> ioDispatchers,
+        List<ControlDispatcher> controls) {
 
     /** The same settings with another warm-up: later trials of a bench need no new one. */
     public SweepSettings withWarmup(Warmup newWarmup) {
         return new SweepSettings(input, filters, workerCounts, dispatchers, repeat, output, maxPixels, maxRetries, window, readAhead,
-                newWarmup, sampleInterval, runTimeout, threads, distributions, mailboxCapacity, supervision, faults, reads, ioDispatchers);
+                newWarmup, sampleInterval, runTimeout, threads, distributions, mailboxCapacity, supervision, faults, reads, ioDispatchers,
+                controls);
     }
 
     public int imagesPerRun() {

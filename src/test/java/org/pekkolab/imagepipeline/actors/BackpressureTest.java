@@ -70,15 +70,20 @@ class BackpressureTest {
 
     private static RunOutcome run(List<Path> inputFiles, int repeat, Distribution distribution, int mailboxCapacity,
             Supervision supervision, FaultPlan faults, ImageFilter... extra) {
+        return run(inputFiles, repeat, distribution, mailboxCapacity, supervision, faults, ControlDispatcher.SHARED, extra);
+    }
+
+    private static RunOutcome run(List<Path> inputFiles, int repeat, Distribution distribution, int mailboxCapacity,
+            Supervision supervision, FaultPlan faults, ControlDispatcher control, ImageFilter... extra) {
         var filters = new ArrayList<>(FilterRegistry.parse("grayscale"));
         filters.addAll(List.of(extra));
         var processor = new ImageProcessor(new ImageDecoder(100_000_000L), new FilterChain(filters), Optional.empty());
         var probe = testKit.<RunOutcome>createTestProbe();
         var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
         var spec = new WorkerSpec("backpressure-" + (++runs), WORKERS, WORKERS, "test", List.of("grayscale"), 100_000_000L, 2, WINDOW,
-                20, "", "png", 90, false, distribution, mailboxCapacity, supervision, faults);
+                20, "", "png", 90, false, distribution, mailboxCapacity, supervision, faults, control);
         testKit.spawn(PipelineSupervisor.create(TestPlans.plan(inputFiles, repeat, spec, List.of(node)), done -> { },
-                probe.getRef()));
+                probe.getRef()), spec.control().selector(spec));
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);
         return outcome;
@@ -94,10 +99,15 @@ class BackpressureTest {
         assertEquals(0, outcome.overflowed());
     }
 
+    /*
+     * The two flooding tests give the supervisor a thread of its own: on the workers' dispatcher it only
+     * gets a thread between two images, and then it cannot send faster than they finish.
+     */
+
     @Test
     void pushIntoBoundedMailboxesCountsOverflowAndLosesNothing() {
         int capacity = 4;
-        var outcome = run(files, 15, Distribution.PUSH, capacity, Supervision.RESTART, FaultPlan.NONE, new Slow(5));
+        var outcome = run(files, 15, Distribution.PUSH, capacity, Supervision.RESTART, FaultPlan.NONE, ControlDispatcher.OWN, new Slow(5));
 
         assertEquals(300, outcome.images());
         assertEquals(300, outcome.processed() + outcome.failures().size());
@@ -110,7 +120,7 @@ class BackpressureTest {
 
     @Test
     void pushIntoUnboundedMailboxesPilesUpMoreThanPullWouldAllow() {
-        var outcome = run(files, 10, Distribution.PUSH, 0, Supervision.RESTART, FaultPlan.NONE, new Slow(5));
+        var outcome = run(files, 10, Distribution.PUSH, 0, Supervision.RESTART, FaultPlan.NONE, ControlDispatcher.OWN, new Slow(5));
 
         assertEquals(200, outcome.processed());
         assertEquals(0, outcome.lost());

@@ -68,9 +68,9 @@ class ImageReadingTest {
         var processor = new ImageProcessor(new ImageDecoder(100_000_000L), FilterChain.parse("grayscale,blur"), Optional.empty());
         var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
         var spec = new WorkerSpec("reading-" + (++runs), 2, 2, "test", List.of("grayscale", "blur"), 100_000_000L, 2, 4, 20, "", "png", 90,
-                false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
+                false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE, ControlDispatcher.SHARED);
         testKit.spawn(PipelineSupervisor.create(new PipelineSupervisor.Plan(sources, 1, spec, List.of(node), 4, reads), done -> { },
-                probe.getRef()));
+                probe.getRef()), spec.control().selector(spec));
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);
         return outcome;

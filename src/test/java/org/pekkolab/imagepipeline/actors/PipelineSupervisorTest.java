@@ -1,6 +1,7 @@
 package org.pekkolab.imagepipeline.actors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
@@ -14,12 +15,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import javax.imageio.ImageIO;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.filters.FilterRegistry;
 import org.pekkolab.imagepipeline.filters.ImageFilter;
@@ -77,12 +81,18 @@ class PipelineSupervisorTest {
 
     /** One run on a node agent of its own, whose workers use {@code processor}. */
     private static RunOutcome run(List<Path> inputFiles, int repeat, int workers, int window, ImageProcessor processor, int maxRetries) {
+        return run(inputFiles, repeat, workers, window, processor, maxRetries, ControlDispatcher.SHARED, done -> { });
+    }
+
+    /** @param onProgress called by the supervisor, on its thread, for every image accounted for */
+    private static RunOutcome run(List<Path> inputFiles, int repeat, int workers, int window, ImageProcessor processor, int maxRetries,
+            ControlDispatcher control, IntConsumer onProgress) {
         var probe = testKit.<RunOutcome>createTestProbe();
         var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
         var spec = new WorkerSpec("test-" + (++runs), workers, workers, "test", List.of("grayscale", "blur"), 100_000_000L, maxRetries, window,
-                20, "", "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
+                20, "", "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE, control);
         var plan = TestPlans.plan(inputFiles, repeat, spec, List.of(node));
-        testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()));
+        testKit.spawn(PipelineSupervisor.create(plan, onProgress, probe.getRef()), spec.control().selector(spec));
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);
         return outcome;
@@ -92,6 +102,20 @@ class PipelineSupervisorTest {
         var filters = new ArrayList<>(FilterRegistry.parse("grayscale,blur"));
         filters.addAll(List.of(extra));
         return new ImageProcessor(new ImageDecoder(100_000_000L), new FilterChain(filters), Optional.empty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ControlDispatcher.class)
+    void theSupervisorWorksOnTheDispatcherItsControlSettingNames(ControlDispatcher control) {
+        var supervisorThreads = ConcurrentHashMap.<String>newKeySet();
+        var outcome = run(files, 5, 2, 4, processor(), 2, control, done -> supervisorThreads.add(Thread.currentThread().getName()));
+
+        assertEquals(20, outcome.processed());
+        assertFalse(supervisorThreads.isEmpty());
+        var expected = control == ControlDispatcher.SHARED ? "pipeline.run-dispatchers.\"test-2\"" : "pekko.actor.default-dispatcher";
+        for (var thread : supervisorThreads) {
+            assertTrue(thread.contains(expected), thread + " is not a thread of " + expected);
+        }
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 import org.pekkolab.imagepipeline.cli.CommandLineTest.Result;
 
-/** --dispatcher, --throughput and --config presets from the command line, with what the report says each dispatcher ran on. */
+/**
+ * --dispatcher, --throughput, --control and --config presets from the command line, with what the report says each
+ * dispatcher ran on.
+ */
 class DispatcherOptionsTest {
 
     /** The example users are pointed to: it must keep working. */
@@ -93,6 +96,7 @@ class DispatcherOptionsTest {
                 new String[] {"-d", "my-pool"},
                 new String[] {"--throughput", "0"},
                 new String[] {"--throughput", "many"},
+                new String[] {"--control", "shared,nowhere"},
                 new String[] {"--config", ownPreset.toString()})) {
             var result = run("never", options);
             assertEquals(2, result.status(), String.join(" ", options) + " -> " + result.err());
@@ -100,6 +104,24 @@ class DispatcherOptionsTest {
             assertTrue(result.err().strip().lines().count() <= 2, result.err());
         }
         assertTrue(run("never", "-d", "nope").err().contains("known: affinity-pool, fork-join, pinned, thread-pool, virtual-thread"));
+        assertTrue(run("never", "--control", "main").err().contains("known: shared, own"));
+    }
+
+    @Test
+    void oneInvocationComparesControlActorsOnTheWorkersDispatcherAndOnTheirOwnThread() throws IOException {
+        var result = run("control", "--control", "shared,own", "-d", "fork-join,pinned");
+
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("Control actors: on each run's worker dispatcher, between images; then on a thread of their own"),
+                result.out());
+        var rows = new ArrayList<String>();
+        for (JsonNode row : report("control").get("runs")) {
+            assertEquals(3, row.get("images").asInt());
+            assertEquals(0, row.get("lost").asInt());
+            rows.add(row.get("control").asText() + " " + row.get("label").asText());
+        }
+        assertEquals(List.of("- sequential", "- executor/2w", "shared single/fork-join/2w", "shared single/pinned/2w",
+                "own single/fork-join/2w/own-control", "own single/pinned/2w/own-control"), rows);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.actors.ControlDispatcher;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.ImageJob;
@@ -79,7 +80,7 @@ class MessageSerializationTest {
     void nodeProtocolRoundTrips() {
         var agent = testKit.<NodeAgent.Command>createTestProbe().getRef();
         var spec = new WorkerSpec("run-1", 2, 2, "fork-join", List.of("grayscale", "sobel"), 1_000_000, 2, 4, 50, "/tmp/out", "jpg", 80, true,
-                Distribution.PUSH, 16, Supervision.BACKOFF, new FaultPlan(0.2, 0.1, 30, 7));
+                Distribution.PUSH, 16, Supervision.BACKOFF, new FaultPlan(0.2, 0.1, 30, 7), ControlDispatcher.OWN);
         var workerStats = new WorkerStats("worker-1", "pekko://pipeline@127.0.0.1:2552", 10, 123.5, List.of("t-1"), List.of(0, 1));
         var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 64.0, 12.0, 2, 2, NodeStats.UP);
         var messages = List.of(

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pekkolab.imagepipeline.actors.ControlDispatcher;
 import org.pekkolab.imagepipeline.actors.Distribution;
 import org.pekkolab.imagepipeline.actors.FaultPlan;
 import org.pekkolab.imagepipeline.actors.NodeAgent;
@@ -195,15 +196,16 @@ class DispatcherPresetsTest {
 
     private static RunOutcome run(String preset, int threads, int repeat) throws TimeoutException, InterruptedException {
         var spec = new WorkerSpec("dispatch-" + (++runs), WORKERS, threads, preset, List.of("grayscale", "blur"), 100_000_000L, 2, 4,
-                20, "", "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE);
+                20, "", "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE, ControlDispatcher.SHARED);
         var plan = TestPlans.plan(files, repeat, spec, List.of(system.localNode()));
-        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo), TIMEOUT);
+        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo),
+                spec.control().selector(spec), TIMEOUT);
     }
 
     private static SweepSettings settings(List<String> dispatchers, List<Integer> workerCounts, int threads) {
         return new SweepSettings(InputSet.scan(inputs), FilterChain.parse("grayscale"), workerCounts, dispatchers, 1, Optional.empty(),
                 100_000_000L, 2, 4, 4, Warmup.NONE, Duration.ofMillis(50), TIMEOUT, threads, List.of(Distribution.PULL), 0,
                 Supervision.RESTART, FaultPlan.NONE, TestPlans.READS,
-                List.of(TestPlans.READS.dispatcher()));
+                List.of(TestPlans.READS.dispatcher()), List.of(ControlDispatcher.SHARED));
     }
 }

@@ -1,0 +1,47 @@
+package org.pekkolab.imagepipeline.actors;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+
+/**
+ * Where the control actors of a run work: its {@link PipelineSupervisor} with the work-pulling
+ * producer controller (or the push router) under it, and each node's {@link MetricsCollector}.
+ * Their work per image is a few tens of microseconds of message handling.
+ *
+ * <ul>
+ *   <li>{@link #SHARED}: the run's own dispatcher, the one its filter workers run on: one shared
+ *       dispatcher, as in a plain Pekko application. Control messages are handled between images
+ *       by whichever worker thread is free, with no thread to wake; with every core busy that is
+ *       cheaper than a thread of their own that the OS has to switch in.
+ *   <li>{@link #OWN}: Pekko's default dispatcher (one thread, see application.conf), beside the
+ *       workers. It wins when a core would otherwise be idle (fewer workers than cores).
+ * </ul>
+ */
+public enum ControlDispatcher {
+    SHARED,
+    OWN;
+
+    /** The name users type and reports show. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The dispatcher the control actors of a run with this spec run on. */
+    public DispatcherSelector selector(WorkerSpec spec) {
+        return switch (this) {
+            case SHARED -> DispatcherSelector.fromConfig(NodeAgent.dispatcherPath(spec.dispatcher(), spec.threads()));
+            case OWN -> DispatcherSelector.defaultDispatcher();
+        };
+    }
+
+    /** @throws IllegalArgumentException naming the known choices */
+    public static ControlDispatcher parse(String text) {
+        return Arrays.stream(values())
+                .filter(value -> value.label().equals(text.trim().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown control dispatcher '" + text + "'; known: "
+                        + Arrays.stream(values()).map(ControlDispatcher::label).collect(Collectors.joining(", "))));
+    }
+}
