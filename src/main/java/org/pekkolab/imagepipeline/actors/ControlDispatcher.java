@@ -11,12 +11,14 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
  * Their work per image is a few tens of microseconds of message handling.
  *
  * <ul>
+ *   <li>{@link #OWN}: Pekko's default dispatcher (one thread, see application.conf), beside the
+ *       workers, whatever dispatcher they are on: a comparison of dispatchers changes only where
+ *       the workers run. Each control message wakes that thread.
  *   <li>{@link #SHARED}: the run's own dispatcher, the one its filter workers run on: one shared
  *       dispatcher, as in a plain Pekko application. Control messages are handled between images
- *       by whichever worker thread is free, with no thread to wake; with every core busy that is
- *       cheaper than a thread of their own that the OS has to switch in.
- *   <li>{@link #OWN}: Pekko's default dispatcher (one thread, see application.conf), beside the
- *       workers. It wins when a core would otherwise be idle (fewer workers than cores).
+ *       by a worker thread, with no thread to wake; with every core busy that is a little cheaper
+ *       than a thread the OS has to switch in. On a dispatcher without work stealing
+ *       (affinity-pool) a control actor waits behind the busy worker its thread is bound to.
  * </ul>
  */
 public enum ControlDispatcher {

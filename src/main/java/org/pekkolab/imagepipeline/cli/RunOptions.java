@@ -83,7 +83,7 @@ final class RunOptions {
     @Option(names = "--control", paramLabel = "LIST", split = ",",
             description = {"Where the actor runs' control actors (supervisor, work-pulling producer, metrics) work, one",
                 "run each: shared (the filter workers' dispatcher, between images) or own (a thread of their own).",
-                "Default: pipeline.control (shared).",
+                "Default: pipeline.control (own).",
                 "Example: -w 1,2 --control shared,own"})
     List<String> controls;
 

@@ -59,9 +59,9 @@ public record RunResult(
         return "-".equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads";
     }
 
-    /** Control actors on a thread of their own are part of what a run is: {@code /own-control}. */
+    /** Control actors on the workers' dispatcher are part of what a run is: {@code /shared-control}. */
     public String controlSuffix() {
-        return "own".equals(control) ? "/own-control" : "";
+        return "shared".equals(control) ? "/shared-control" : "";
     }
 
     /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */

@@ -193,7 +193,7 @@ public final class Sweep {
         String label(int workers) {
             return mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "")
                     + (distribution == Distribution.PUSH ? "/push" : "") + (reads == IoDispatcher.BLOCKING ? "" : "/" + reads.label() + "-reads")
-                    + (control == ControlDispatcher.SHARED ? "" : "/" + control.label() + "-control");
+                    + (control == ControlDispatcher.OWN ? "" : "/" + control.label() + "-control");
         }
     }
 

@@ -82,7 +82,7 @@ class FaultSupervisionTest {
         var probe = testKit.<RunOutcome>createTestProbe();
         var node = testKit.spawn(NodeAgent.create(false, spec -> PROCESSOR));
         var spec = new WorkerSpec("faults-" + (++runs), workers, workers, "test", List.of("grayscale"), 1_000_000L, maxRetries, 4,
-                20, "", "png", 90, false, Distribution.PULL, 0, supervision, faults, ControlDispatcher.SHARED);
+                20, "", "png", 90, false, Distribution.PULL, 0, supervision, faults, ControlDispatcher.OWN);
         var plan = TestPlans.plan(files.subList(0, images), 1, spec, List.of(node));
         testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()), spec.control().selector(spec));
         var outcome = probe.receiveMessage(TIMEOUT);

@@ -120,8 +120,8 @@ class DispatcherOptionsTest {
             assertEquals(0, row.get("lost").asInt());
             rows.add(row.get("control").asText() + " " + row.get("label").asText());
         }
-        assertEquals(List.of("- sequential", "- executor/2w", "shared single/fork-join/2w", "shared single/pinned/2w",
-                "own single/fork-join/2w/own-control", "own single/pinned/2w/own-control"), rows);
+        assertEquals(List.of("- sequential", "- executor/2w", "shared single/fork-join/2w/shared-control", "shared single/pinned/2w/shared-control",
+                "own single/fork-join/2w", "own single/pinned/2w"), rows);
     }
 
     @Test

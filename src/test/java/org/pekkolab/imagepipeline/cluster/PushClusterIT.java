@@ -37,7 +37,7 @@ class PushClusterIT {
 
             JsonNode run = null;
             for (JsonNode candidate : new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("runs")) {
-                if (candidate.get("label").asText().equals("cluster/fork-join/1wx2n/push/own-control")) {
+                if (candidate.get("label").asText().equals("cluster/fork-join/1wx2n/push")) {
                     run = candidate;
                 }
             }
