@@ -22,6 +22,10 @@ import java.util.List;
  * @param efficiencyPerCore speedup per available core
  * @param threadsSeen distinct threads that ran filter work
  * @param coresSeen distinct CPU cores those threads were seen on
+ * @param voluntarySwitchesPerImage times per image this JVM's threads waited (parked, blocked) during the
+ *     run; NaN where unknown (not Linux, cluster runs)
+ * @param involuntarySwitchesPerImage times per image the OS took a core from one of this JVM's threads
+ *     for another thread; NaN where unknown
  */
 public record RunResult(
         String mode,
@@ -49,6 +53,8 @@ public record RunResult(
         double cpuLoadMean,
         int threadsSeen,
         int coresSeen,
+        double voluntarySwitchesPerImage,
+        double involuntarySwitchesPerImage,
         List<NodeStats> nodeStats,
         List<WorkerStats> workerStats,
         List<ImageTiming> imageTimings,

@@ -39,6 +39,7 @@ public final class ConsoleReport {
         analysis(analysis, out);
         breakdown(report, out);
         out.append("Filter kernels: ").append(report.host().kernels()).append(NL);
+        switches(report.runs(), out);
         memory(report.runs(), out);
         if (report.clusterCost() != null) {
             clusterCost(report.clusterCost(), out);
@@ -215,6 +216,24 @@ public final class ConsoleReport {
             cells.add(Numbers.display(row.betweenUs(), 0));
             cells.add(Numbers.display(row.idleUs(), 0));
             table.add(cells);
+        }
+        out.append(NL);
+        alignedTable(table, out);
+    }
+
+    /**
+     * How often per image this JVM's threads waited and how often the OS took a core from one of them:
+     * on busy cores each wake-up of an extra thread (control, reader) is a worker switched out.
+     */
+    private static void switches(List<RunResult> runs, StringBuilder out) {
+        if (runs.stream().noneMatch(run -> Double.isFinite(run.involuntarySwitchesPerImage()))) {
+            return;
+        }
+        var table = new ArrayList<List<String>>();
+        table.add(List.of("thread switches per image", "waited", "preempted"));
+        for (var run : runs) {
+            table.add(List.of(run.label(), Numbers.display(run.voluntarySwitchesPerImage(), 1),
+                    Numbers.display(run.involuntarySwitchesPerImage(), 1)));
         }
         out.append(NL);
         alignedTable(table, out);

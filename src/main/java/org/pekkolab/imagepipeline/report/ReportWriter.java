@@ -75,7 +75,9 @@ public final class ReportWriter {
             new Column("efficiencyPerCore", RunResult::efficiencyPerCore),
             new Column("cpuLoadMean", RunResult::cpuLoadMean),
             new Column("threadsSeen", RunResult::threadsSeen),
-            new Column("coresSeen", RunResult::coresSeen));
+            new Column("coresSeen", RunResult::coresSeen),
+            new Column("voluntarySwitchesPerImage", RunResult::voluntarySwitchesPerImage),
+            new Column("involuntarySwitchesPerImage", RunResult::involuntarySwitchesPerImage));
 
     private ReportWriter() {}
 

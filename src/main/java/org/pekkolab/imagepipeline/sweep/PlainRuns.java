@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
+import org.pekkolab.imagepipeline.metrics.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.source.SourceReader;
 import org.pekkolab.imagepipeline.source.UnreadableSourceException;
@@ -40,19 +42,29 @@ final class PlainRuns {
         this.settings = settings;
     }
 
-    /** Reads and processes {@code images} images (the inputs in turn) in a plain loop on this thread. */
-    RunOutcome sequential(ImageProcessor processor, int images, ProgressListener.RunProgress progress)
+    /**
+     * Reads and processes {@code images} images (the inputs in turn) in a plain loop on this thread.
+     *
+     * @param switches stopped when the last image is done
+     */
+    RunOutcome sequential(ImageProcessor processor, int images, ProgressListener.RunProgress progress, ThreadSwitches switches)
             throws TimeoutException, InterruptedException {
         var run = new Tally(processor, progress, 1, images);
         long start = System.nanoTime();
         for (int id = 0; id < images; id++) {
             run.process(id, "main");
         }
-        return run.finish(System.nanoTime() - start);
+        long wallNanos = System.nanoTime() - start;
+        switches.stop();
+        return run.finish(wallNanos);
     }
 
-    /** Reads and processes {@code images} images (the inputs in turn) on a fixed pool of {@code threads} threads. */
-    RunOutcome executor(ImageProcessor processor, int threads, int images, ProgressListener.RunProgress progress)
+    /**
+     * Reads and processes {@code images} images (the inputs in turn) on a fixed pool of {@code threads} threads.
+     *
+     * @param switches stopped when the last image is done, while the pool's threads are still alive
+     */
+    RunOutcome executor(ImageProcessor processor, int threads, int images, ProgressListener.RunProgress progress, ThreadSwitches switches)
             throws TimeoutException, InterruptedException {
         // Every image is submitted at once: the pool's queue holds them all.
         var run = new Tally(processor, progress, images, images);
@@ -68,11 +80,13 @@ final class PlainRuns {
                 int image = id;
                 pool.execute(() -> run.process(image, Thread.currentThread().getName()));
             }
-            pool.shutdown();
-            if (!pool.awaitTermination(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!run.awaitAll(settings.runTimeout())) {
                 throw new TimeoutException("the ExecutorService run did not finish within " + settings.runTimeout());
             }
-            return run.finish(System.nanoTime() - start);
+            long wallNanos = System.nanoTime() - start;
+            switches.stop();
+            pool.shutdown();
+            return run.finish(wallNanos);
         } finally {
             pool.shutdownNow();
         }
@@ -88,6 +102,7 @@ final class PlainRuns {
         private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<ImageTiming> timings = new ConcurrentLinkedQueue<>();
         private final AtomicInteger done = new AtomicInteger();
+        private final CountDownLatch allDone;
         private final AtomicInteger processed = new AtomicInteger();
         private final SourceReader reader = settings.reads().newSourceReader();
 
@@ -97,6 +112,7 @@ final class PlainRuns {
             this.progress = progress;
             this.peakInFlight = peakInFlight;
             this.images = images;
+            this.allDone = new CountDownLatch(images);
             this.metrics = system.spawn("metrics", MetricsCollector.create(system.address(), settings.sampleInterval()));
         }
 
@@ -116,6 +132,11 @@ final class PlainRuns {
                 failures.add(new Failure(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             progress.done(done.incrementAndGet());
+            allDone.countDown();
+        }
+
+        boolean awaitAll(Duration timeout) throws InterruptedException {
+            return allDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         RunOutcome finish(long wallNanos) throws TimeoutException, InterruptedException {

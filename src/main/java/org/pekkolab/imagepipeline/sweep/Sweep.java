@@ -33,6 +33,7 @@ import org.pekkolab.imagepipeline.metrics.NodeStats;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.metrics.RunOutcome;
 import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.metrics.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.processing.OutputTarget;
 import org.pekkolab.imagepipeline.source.ImageSource;
@@ -94,11 +95,12 @@ public final class Sweep {
 
             RunOutcome baseline;
             collectGarbage();
+            var baselineSwitches = ThreadSwitches.start();
             try (var run = progress.runStarted("sequential baseline", settings.imagesPerRun())) {
-                baseline = plain.sequential(processor, settings.imagesPerRun(), run);
+                baseline = plain.sequential(processor, settings.imagesPerRun(), run, baselineSwitches);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult("sequential", "-", "-", "-", "-", 1, baseline, baseline.wallMs()));
+            results.add(toResult("sequential", "-", "-", "-", "-", 1, baseline, baselineSwitches.stop(), baseline.wallMs()));
 
             var variants = variants();
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
@@ -137,8 +139,9 @@ public final class Sweep {
             throws TimeoutException, InterruptedException {
         collectGarbage();
         try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
-            var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run);
-            return toResult("executor", "thread-pool", "-", "-", "-", workers, outcome, baseline.wallMs());
+            var switches = ThreadSwitches.start();
+            var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run, switches);
+            return toResult("executor", "thread-pool", "-", "-", "-", workers, outcome, switches.stop(), baseline.wallMs());
         }
     }
 
@@ -148,9 +151,11 @@ public final class Sweep {
         try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(),
                     variant.mode().equals("cluster"), variant.control());
+            // In cluster mode most threads of the run are in other JVMs: not counted.
+            var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
             var outcome = actorRun(spec, variant.nodes(), settings.input().sources(), settings.repeat(), variant.reads(), run);
             return toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
-                    variant.control().label(), workers, outcome, baseline.wallMs());
+                    variant.control().label(), workers, outcome, switches.stop(), baseline.wallMs());
         }
     }
 
@@ -305,8 +310,8 @@ public final class Sweep {
     private void warmUpRound(PlainRuns plain, ImageProcessor processor, List<ImageSource> tiny) throws TimeoutException, InterruptedException {
         var sources = settings.input().sources();
         int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
-        plain.sequential(processor, sources.size(), WARM_UP_PROGRESS);
-        plain.executor(processor, workers, sources.size(), WARM_UP_PROGRESS);
+        plain.sequential(processor, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none());
+        plain.executor(processor, workers, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none());
         for (var variant : variants()) {
             warmUpRun(variant, workers, tiny, TINY_REPEAT);
             warmUpRun(variant, workers, sources, 1);
@@ -339,7 +344,7 @@ public final class Sweep {
     }
 
     private RunResult toResult(String mode, String dispatcher, String distribution, String reads, String control, int workers,
-            RunOutcome outcome, double baselineMs) {
+            RunOutcome outcome, ThreadSwitches.Count switches, double baselineMs) {
         double speedup = baselineMs / outcome.wallMs();
         int nodes = outcome.nodeStats().size();
         var timings = outcome.timings();
@@ -369,6 +374,8 @@ public final class Sweep {
                 outcome.nodeStats().stream().mapToDouble(NodeStats::cpuLoadMean).sum(),
                 (int) timings.stream().map(timing -> timing.node() + "/" + timing.thread()).distinct().count(),
                 (int) timings.stream().filter(timing -> timing.core() >= 0).map(timing -> host(timing.node()) + "/" + timing.core()).distinct().count(),
+                switches.voluntaryPer(outcome.images()),
+                switches.involuntaryPer(outcome.images()),
                 outcome.nodeStats(),
                 outcome.workerStats(),
                 timings,

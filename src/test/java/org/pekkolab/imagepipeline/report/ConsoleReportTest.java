@@ -57,6 +57,29 @@ class ConsoleReportTest {
     }
 
     @Test
+    void showsHowOftenThreadsWaitedAndWerePreemptedPerImage() {
+        var troubled = Fixtures.sweep().runs().get(1);
+        var unknown = new RunResult("single", "pinned", "pull", "blocking", "own", 1, 1, 20, 0, 0, 0, 0, 1, 0, 0, 1, 1, 100, 20,
+                0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), troubled, unknown), List.of()));
+
+        String section = text.lines().dropWhile(l -> !l.startsWith("thread switches per image")).takeWhile(l -> !l.isEmpty())
+                .collect(Collectors.joining("\n"));
+        assertTrue(line(section, "thread switches").matches("thread switches per image\\s+waited\\s+preempted"), section);
+        assertTrue(line(section, "sequential").matches("sequential\\s+0\\.3\\s+1\\.3"), section);
+        assertTrue(line(section, "executor/2w").matches("executor/2w\\s+0\\.3\\s+2\\.5"), section);
+        assertTrue(line(section, "single/pinned/1w").matches("single/pinned/1w\\s+-\\s+-"), section);
+    }
+
+    @Test
+    void leavesOutTheSwitchesWhereNoRunCountedThem() {
+        var r = Fixtures.sweep().runs().get(1);
+        var unknown = new RunResult(r.mode(), r.dispatcher(), "-", "-", "-", 1, 2, 20, 0, 0, 0, 0, 2, 0, 0, 1, 1, 100, 20,
+                0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        assertFalse(ConsoleReport.render(Fixtures.report(List.of(unknown), List.of())).contains("thread switches"));
+    }
+
+    @Test
     void showsAllocationPerPixelAndBothHeapPeaksForEveryRun() {
         var withoutCounter = Fixtures.run("single", "pinned", 1, 1, 0.9, List.of(), List.of(
                 new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1, -1, -1)));
@@ -74,7 +97,7 @@ class ConsoleReportTest {
     void showsTroubleColumnsAndUndefinedSerialFraction() {
         var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
         var troubled = new org.pekkolab.imagepipeline.metrics.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", "own", 1, 1, 20, 2, 3, 0, 1,
-                1, 0, 0, 1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, List.of(), List.of(), List.of(), List.of());
+                1, 0, 0, 1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
 
         assertTrue(line(text, "run ").contains("failed  retried  lost  restarts"));
@@ -98,7 +121,7 @@ class ConsoleReportTest {
 
         var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
         var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", 1, 2, 2600, 0, 0, 0, 0,
-                2600, 1234, 16, 812.5, 640.0, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, List.of(), List.of(), List.of(), List.of());
+                2600, 1234, 16, 812.5, 640.0, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), pull, push), List.of()));
 
         String section = text.lines().dropWhile(l -> !l.startsWith("backpressure (peaks)")).takeWhile(l -> !l.isEmpty())
