@@ -14,7 +14,9 @@ import org.pekkolab.imagepipeline.metrics.RunResult;
  * The same sweep run several times: for every row, the median and spread (min-max) of its
  * throughput and speedup, and for every actor row its throughput over the ExecutorService row
  * with the same worker count, trial by trial (a ratio within one trial is immune to the
- * machine's drift between trials).
+ * machine's drift between trials). Each median comes with a distribution-free confidence interval
+ * from the order of the trials' values: whether a target such as "actor at least 0.97 x executor"
+ * is met or missed, or whether this machine's noise cannot tell.
  */
 public record BenchSummary(int trials, List<Row> rows) {
 
@@ -23,18 +25,56 @@ public record BenchSummary(int trials, List<Row> rows) {
     /** @param ratioToExecutor NaN for rows that are not actor runs */
     public record Row(String label, Spread imagesPerSec, Spread speedup, Spread ratioToExecutor) {}
 
-    /** @param byTrial the values in trial order: odd trials ran the ExecutorService row first, even ones last */
-    public record Spread(double median, double min, double max, List<Double> byTrial) {
+    /** The least confidence a median's interval must have; with fewer than 6 trials none has. */
+    static final double CONFIDENCE = 0.95;
+
+    /**
+     * @param medianLow the median lies in [medianLow, medianHigh] with at least 95 % confidence,
+     *     whatever the distribution of the values (NaN for fewer than 6 trials)
+     * @param confidence the interval's exact confidence
+     * @param byTrial the values in trial order: odd trials ran the ExecutorService row first, even ones last
+     */
+    public record Spread(double median, double min, double max, double medianLow, double medianHigh, double confidence,
+            List<Double> byTrial) {
 
         static Spread of(List<Double> values) {
             if (values.isEmpty()) {
-                return new Spread(Double.NaN, Double.NaN, Double.NaN, List.of());
+                return new Spread(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of());
             }
             var sorted = values.stream().sorted().toList();
             int n = sorted.size();
             double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            return new Spread(median, sorted.get(0), sorted.get(n - 1), List.copyOf(values));
+            int k = intervalRank(n);
+            return k == 0
+                    ? new Spread(median, sorted.get(0), sorted.get(n - 1), Double.NaN, Double.NaN, Double.NaN, List.copyOf(values))
+                    : new Spread(median, sorted.get(0), sorted.get(n - 1), sorted.get(k - 1), sorted.get(n - k),
+                            1 - 2 * binomialHalfCdf(n, k - 1), List.copyOf(values));
         }
+    }
+
+    /**
+     * The largest k such that the k-th smallest and the k-th largest of n values bound their
+     * population's median with at least {@link #CONFIDENCE}: each value is below the median with
+     * probability 1/2, so the interval misses it with probability 2 P(Binomial(n, 1/2) <= k - 1).
+     * 0 when even the smallest and largest do not reach that confidence.
+     */
+    static int intervalRank(int n) {
+        int k = 0;
+        while (k + 1 <= (n + 1) / 2 && 1 - 2 * binomialHalfCdf(n, k) >= CONFIDENCE) {
+            k++;
+        }
+        return k;
+    }
+
+    /** P(Binomial(n, 1/2) <= j). */
+    static double binomialHalfCdf(int n, int j) {
+        double term = Math.pow(0.5, n);
+        double sum = 0;
+        for (int i = 0; i <= j; i++) {
+            sum += term;
+            term = term * (n - i) / (i + 1);
+        }
+        return sum;
     }
 
     public static BenchSummary of(List<Report> trials) {
@@ -76,7 +116,28 @@ public record BenchSummary(int trials, List<Row> rows) {
             out.append(String.format(format, row.label(), spread(row.imagesPerSec(), Numbers.COARSE), spread(row.speedup(), Numbers.SHORT_RATIO),
                     spread(row.ratioToExecutor(), Numbers.RATIO)).stripTrailing()).append(nl);
         }
+        var intervals = rows.stream().filter(row -> !Double.isNaN(row.speedup().medianLow()) && !row.label().equals("sequential")).toList();
+        if (intervals.isEmpty()) {
+            out.append("(With 6 or more trials each median also gets a 95 % confidence interval.)").append(nl);
+            return out.toString();
+        }
+        out.append(nl).append("Where the medians lie, with ")
+                .append(Numbers.display(100 * intervals.get(0).speedup().confidence(), 1))
+                .append(" % confidence (the trials' order statistics; no assumption about the noise):").append(nl);
+        var intervalFormat = "%-" + width + "s  %-13s  %s";
+        out.append(String.format(intervalFormat, "run", "speedup", "actor / executor").stripTrailing()).append(nl);
+        for (var row : intervals) {
+            out.append(String.format(intervalFormat, row.label(), interval(row.speedup(), Numbers.SHORT_RATIO),
+                    interval(row.ratioToExecutor(), Numbers.RATIO)).stripTrailing()).append(nl);
+        }
         return out.toString();
+    }
+
+    private static String interval(Spread spread, int decimals) {
+        if (Double.isNaN(spread.medianLow())) {
+            return "";
+        }
+        return Numbers.display(spread.medianLow(), decimals) + "-" + Numbers.display(spread.medianHigh(), decimals);
     }
 
     private static String spread(Spread spread, int decimals) {

@@ -24,7 +24,7 @@ class BenchSummaryTest {
 
         var executor = summary.rows().get(0);
         assertEquals("executor/2w", executor.label());
-        assertEquals(new BenchSummary.Spread(1.8, 1.6, 2.0, List.of(1.8, 2.0, 1.6)), executor.speedup());
+        assertEquals(new BenchSummary.Spread(1.8, 1.6, 2.0, Double.NaN, Double.NaN, Double.NaN, List.of(1.8, 2.0, 1.6)), executor.speedup());
         assertTrue(Double.isNaN(executor.ratioToExecutor().median()));
 
         var actor = summary.rows().get(1);
@@ -37,6 +37,7 @@ class BenchSummaryTest {
         var text = summary.render();
         assertTrue(text.contains("Over 3 trials"), text);
         assertTrue(text.contains("0.950 (0.900-1.000)"), text);
+        assertTrue(text.contains("With 6 or more trials"), "three trials bound no median with 95 %: " + text);
 
         summary.write(dir);
         var json = new ObjectMapper().readTree(dir.resolve(BenchSummary.BENCH_JSON).toFile());
@@ -44,5 +45,28 @@ class BenchSummaryTest {
         assertEquals(0.95, json.at("/rows/1/ratioToExecutor/median").asDouble(), 1e-9);
         assertEquals(0.9, json.at("/rows/1/ratioToExecutor/byTrial/0").asDouble(), 1e-9);
         assertEquals(1.0, json.at("/rows/1/ratioToExecutor/byTrial/2").asDouble(), 1e-9);
+    }
+
+    @Test
+    void theMedianIntervalIsTheKthSmallestToTheKthLargestWithAtLeast95PercentConfidence() {
+        assertEquals(0, BenchSummary.intervalRank(5), "min-max of 5 bound the median with 93.75 % only");
+        assertEquals(1, BenchSummary.intervalRank(6));
+        assertEquals(2, BenchSummary.intervalRank(9));
+        assertEquals(4, BenchSummary.intervalRank(15));
+        assertEquals(10.0 / 512, BenchSummary.binomialHalfCdf(9, 1), 1e-15);
+
+        // Nine trials, the actor row's ratio 0.91, 0.92, ... 0.99 in shuffled order: the interval is the 2nd to the 8th.
+        var ratios = List.of(0.95, 0.91, 0.99, 0.93, 0.97, 0.92, 0.98, 0.94, 0.96);
+        var trials = ratios.stream().map(ratio -> trial(2.0, 2.0 * ratio)).toList();
+        var actor = BenchSummary.of(trials).rows().get(1).ratioToExecutor();
+        assertEquals(0.95, actor.median(), 1e-9);
+        assertEquals(0.92, actor.medianLow(), 1e-9);
+        assertEquals(0.98, actor.medianHigh(), 1e-9);
+        assertEquals(1 - 20.0 / 512, actor.confidence(), 1e-12);
+
+        var text = BenchSummary.of(trials).render();
+        assertTrue(text.contains("Where the medians lie, with 96.1 % confidence"), text);
+        assertTrue(text.lines().anyMatch(line -> line.matches("single/fork-join/2w\\s+1\\.84-1\\.96\\s+0\\.920-0\\.980")), text);
+        assertTrue(text.lines().anyMatch(line -> line.matches("executor/2w\\s+2\\.00-2\\.00")), text);
     }
 }
