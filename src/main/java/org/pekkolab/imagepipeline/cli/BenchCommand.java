@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {
             "The end-to-end throughput sweep repeated in one JVM (one JIT warm-up), reporting the median and the",
             "spread (min-max) of img/s and speedup of every row, and the actor / ExecutorService throughput ratio;",
-            "with 6 or more trials also where each median lies with 95 % confidence (order statistics).",
+            "with 6 or more trials also where each median lies with 95 %% confidence (order statistics).",
             "A noisy machine makes one run's figures unreliable; their median over trials is not."
         },
         footer = {"", "Example:", "  ./run.sh bench -i ../shared/images/food101 -w 1,2 --trials 5"})

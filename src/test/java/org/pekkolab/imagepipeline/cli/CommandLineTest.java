@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -205,6 +208,19 @@ class CommandLineTest {
         long options = help.out().lines().filter(line -> line.strip().startsWith("-")).count();
         long examples = help.out().lines().filter(line -> line.strip().startsWith("Example: ")).count();
         assertTrue(examples >= options - 2, "examples " + examples + " for " + options + " options (help and version have none)");
+
+        // picocli reports a description it cannot format (a lone '%') on System.err, not on the command's writer.
+        var systemErr = System.err;
+        var warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (var command : List.of("run", "bench", "cluster", "node", "generate")) {
+                assertEquals(0, execute(command, "--help").status(), command);
+            }
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertFalse(warnings.toString(StandardCharsets.UTF_8).contains("picocli WARN"), warnings.toString(StandardCharsets.UTF_8));
 
         var version = execute("--version");
         assertEquals(0, version.status());
