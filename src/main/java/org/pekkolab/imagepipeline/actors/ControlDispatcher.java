@@ -1,8 +1,5 @@
 package org.pekkolab.imagepipeline.actors;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 
 /**
@@ -27,7 +24,7 @@ public enum ControlDispatcher {
 
     /** The name users type and reports show. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.label(this);
     }
 
     /** The dispatcher the control actors of a run with this spec run on. */
@@ -40,10 +37,6 @@ public enum ControlDispatcher {
 
     /** @throws IllegalArgumentException naming the known choices */
     public static ControlDispatcher parse(String text) {
-        return Arrays.stream(values())
-                .filter(value -> value.label().equals(text.trim().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown control dispatcher '" + text + "'; known: "
-                        + Arrays.stream(values()).map(ControlDispatcher::label).collect(Collectors.joining(", "))));
+        return Choices.parse(ControlDispatcher.class, "control dispatcher", text);
     }
 }

@@ -1,8 +1,5 @@
 package org.pekkolab.imagepipeline.actors;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How the supervisor hands images to workers.
@@ -20,15 +17,11 @@ public enum Distribution {
 
     /** The name users type and reports show. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.label(this);
     }
 
     /** @throws IllegalArgumentException naming the known strategies */
     public static Distribution parse(String text) {
-        return Arrays.stream(values())
-                .filter(value -> value.label().equals(text.trim().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown mode '" + text + "'; known: "
-                        + Arrays.stream(values()).map(Distribution::label).collect(Collectors.joining(", "))));
+        return Choices.parse(Distribution.class, "mode", text);
     }
 }

@@ -1,8 +1,5 @@
 package org.pekkolab.imagepipeline.actors;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 
 /**
@@ -27,7 +24,7 @@ public enum IoDispatcher {
 
     /** The name users type and reports show. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.label(this);
     }
 
     /** The dispatcher the readers of a run with this spec run on. */
@@ -46,10 +43,6 @@ public enum IoDispatcher {
 
     /** @throws IllegalArgumentException naming the known choices */
     public static IoDispatcher parse(String text) {
-        return Arrays.stream(values())
-                .filter(value -> value.label().equals(text.trim().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown I/O dispatcher '" + text + "'; known: "
-                        + Arrays.stream(values()).map(IoDispatcher::label).collect(Collectors.joining(", "))));
+        return Choices.parse(IoDispatcher.class, "I/O dispatcher", text);
     }
 }

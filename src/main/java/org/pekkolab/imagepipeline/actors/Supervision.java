@@ -1,8 +1,5 @@
 package org.pekkolab.imagepipeline.actors;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What happens to a filter worker whose filter chain threw; the image is retried in every case. */
 public enum Supervision {
@@ -16,15 +13,11 @@ public enum Supervision {
     BACKOFF;
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.label(this);
     }
 
     /** @throws IllegalArgumentException naming the known strategies */
     public static Supervision parse(String text) {
-        return Arrays.stream(values())
-                .filter(value -> value.label().equals(text.trim().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown strategy '" + text + "'; known: "
-                        + Arrays.stream(values()).map(Supervision::label).collect(Collectors.joining(", "))));
+        return Choices.parse(Supervision.class, "strategy", text);
     }
 }

@@ -62,12 +62,12 @@ public record RunResult(
 
     /** Reads off the default blocking dispatcher are part of what a run is, e.g. {@code /cpu-reads}. */
     public String readsSuffix() {
-        return "-".equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads";
+        return readsSuffix(reads);
     }
 
     /** Control actors on the workers' dispatcher are part of what a run is: {@code /shared-control}. */
     public String controlSuffix() {
-        return "shared".equals(control) ? "/shared-control" : "";
+        return controlSuffix(control);
     }
 
     /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */
@@ -75,8 +75,22 @@ public record RunResult(
         return switch (mode) {
             case "sequential" -> "sequential";
             case "executor" -> "executor/" + workers + "w";
-            default -> mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
-                    + ("push".equals(distribution) ? "/push" : "") + readsSuffix() + controlSuffix();
+            default -> actorRunLabel(mode, dispatcher, workers, nodes, distribution, reads, control);
         };
+    }
+
+    /** The label of an actor run with these settings, also before it has run (the progress display). */
+    public static String actorRunLabel(String mode, String dispatcher, int workers, int nodes, String distribution, String reads,
+            String control) {
+        return mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
+                + ("push".equals(distribution) ? "/push" : "") + readsSuffix(reads) + controlSuffix(control);
+    }
+
+    private static String readsSuffix(String reads) {
+        return "-".equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads";
+    }
+
+    private static String controlSuffix(String control) {
+        return "shared".equals(control) ? "/shared-control" : "";
     }
 }

@@ -96,14 +96,9 @@ public final class PipelineSystem implements AutoCloseable {
     /**
      * Spawns a top-level actor that will send one reply, and waits for that reply.
      *
+     * @param props where it runs (its dispatcher)
      * @throws TimeoutException when no reply came within {@code timeout}
      */
-    public <T, C> T spawnAndAwait(String name, Function<ActorRef<T>, Behavior<C>> behavior, Duration timeout)
-            throws TimeoutException, InterruptedException {
-        return spawnAndAwait(name, behavior, Props.empty(), timeout);
-    }
-
-    /** The same, on the dispatcher {@code props} selects. */
     public <T, C> T spawnAndAwait(String name, Function<ActorRef<T>, Behavior<C>> behavior, Props props, Duration timeout)
             throws TimeoutException, InterruptedException {
         return await(AskPattern.ask(

@@ -194,15 +194,13 @@ public final class Sweep {
     private record Variant(String mode, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads,
             ControlDispatcher control, String dispatcher) {
 
-        /** The label its result will have (RunResult.label), for the progress display. */
+        /** The label its result will have, for the progress display. */
         String label(int workers) {
-            return mode + "/" + dispatcher + "/" + workers + "w" + (nodes.size() > 1 ? "x" + nodes.size() + "n" : "")
-                    + (distribution == Distribution.PUSH ? "/push" : "") + (reads == IoDispatcher.BLOCKING ? "" : "/" + reads.label() + "-reads")
-                    + (control == ControlDispatcher.OWN ? "" : "/" + control.label() + "-control");
+            return RunResult.actorRunLabel(mode, dispatcher, workers, nodes.size(), distribution.label(), reads.label(), control.label());
         }
     }
 
-    /** Single mode, then cluster mode if there is a cluster; in each, every distribution x reader dispatcher x preset. */
+    /** Single mode, then cluster mode if there is a cluster; in each, every distribution x reader dispatcher x control x preset. */
     private List<Variant> variants() {
         var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
         var variants = new ArrayList<Variant>();
