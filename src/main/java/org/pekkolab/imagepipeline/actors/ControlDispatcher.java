@@ -8,17 +8,20 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
  * Their work per image is a few tens of microseconds of message handling.
  *
  * <ul>
- *   <li>{@link #OWN}: Pekko's default dispatcher (one thread, see application.conf), beside the
- *       workers, whatever dispatcher they are on: a comparison of dispatchers changes only where
- *       the workers run. Each control message wakes that thread.
  *   <li>{@link #SHARED}: the run's own dispatcher, the one its filter workers run on: one shared
  *       dispatcher, as in a plain Pekko application. Control messages are handled between images
- *       by a worker thread, with no thread to wake; with every core busy that is a little cheaper
- *       than a thread the OS has to switch in. On a dispatcher without work stealing
- *       (affinity-pool) a control actor waits behind the busy worker its thread is bound to.
+ *       by a worker thread, with no thread to wake; with every core busy that is cheaper than a
+ *       thread the OS has to switch in. On a dispatcher without work stealing (affinity-pool) a
+ *       control actor waits behind the busy worker its thread is bound to.
+ *   <li>{@link #OWN}: Pekko's default dispatcher (one thread, see application.conf), beside the
+ *       workers, whatever dispatcher they are on. Each control message wakes that thread, which
+ *       costs nothing while a core is idle.
+ *   <li>{@link #AUTO}: whichever of the two measured faster for the run, decided per run by
+ *       {@link #resolve}.
  * </ul>
  */
 public enum ControlDispatcher {
+    AUTO,
     SHARED,
     OWN;
 
@@ -27,11 +30,36 @@ public enum ControlDispatcher {
         return Choices.label(this);
     }
 
-    /** The dispatcher the control actors of a run with this spec run on. */
+    /**
+     * Where a run's control actors work with this setting: {@link #SHARED} or {@link #OWN} as
+     * given; {@link #AUTO} shares the workers' dispatcher only where that measured faster, a pull
+     * run in one JVM whose dispatcher has a thread per core and lets any of them run any actor.
+     * With a core to spare a thread of their own is free; a push supervisor on the workers' threads
+     * can only send between images, which hides what push does; on affinity-pool (actors bound to
+     * threads) and pinned (a thread per actor) the control actors would wait or get threads anyway.
+     *
+     * @param cluster whether the run's workers are on several nodes
+     * @param sharesThreads whether the run's dispatcher runs any actor on any of its threads
+     * @param threads the run dispatcher's threads
+     * @param cores the cores of this JVM
+     */
+    public ControlDispatcher resolve(boolean cluster, Distribution distribution, boolean sharesThreads, int threads, int cores) {
+        if (this != AUTO) {
+            return this;
+        }
+        return !cluster && distribution == Distribution.PULL && sharesThreads && threads >= cores ? SHARED : OWN;
+    }
+
+    /**
+     * The dispatcher the control actors of a run with this spec run on.
+     *
+     * @throws IllegalStateException for {@link #AUTO}, which a spec never holds: it is resolved first
+     */
     public DispatcherSelector selector(WorkerSpec spec) {
         return switch (this) {
             case SHARED -> DispatcherSelector.fromConfig(NodeAgent.dispatcherPath(spec.dispatcher(), spec.threads()));
             case OWN -> DispatcherSelector.defaultDispatcher();
+            case AUTO -> throw new IllegalStateException("control 'auto' must be resolved for the run before it starts");
         };
     }
 

@@ -82,8 +82,9 @@ final class RunOptions {
 
     @Option(names = "--control", paramLabel = "LIST", split = ",",
             description = {"Where the actor runs' control actors (supervisor, work-pulling producer, metrics) work, one",
-                "run each: shared (the filter workers' dispatcher, between images) or own (a thread of their own).",
-                "Default: pipeline.control (own).",
+                "run each: shared (the filter workers' dispatcher, between images), own (a thread of their own) or",
+                "auto (shared for pull runs in one JVM whose dispatcher has a thread per core and moves actors",
+                "between threads, where it measured faster; own for the rest). Default: pipeline.control (auto).",
                 "Example: -w 1,2 --control shared,own"})
     List<String> controls;
 
@@ -439,6 +440,7 @@ final class RunOptions {
         return switch (control) {
             case SHARED -> "on each run's worker dispatcher, between images";
             case OWN -> "on a thread of their own (Pekko's default dispatcher)";
+            case AUTO -> "auto, on the workers' dispatcher or on a thread of their own, whichever suits the run (see under the table)";
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  *     resume, a back-off restart, or a stop and its replacement
  * @param reads where the actor run's image readers ran ({@code blocking}, {@code cpu}, {@code virtual}), {@code -} otherwise
  * @param control where the actor run's control actors worked ({@code shared}, {@code own}), {@code -} otherwise
+ * @param controlSetting the setting that put them there ({@code auto}, {@code shared}, {@code own}), {@code -} otherwise
  * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
  * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
  * @param peakHeapMb the most heap in use at a sample, garbage included, summed over nodes
@@ -33,6 +34,7 @@ public record RunResult(
         String distribution,
         String reads,
         String control,
+        String controlSetting,
         int nodes,
         int workers,
         int images,
@@ -65,9 +67,9 @@ public record RunResult(
         return readsSuffix(reads);
     }
 
-    /** Control actors on the workers' dispatcher are part of what a run is: {@code /shared-control}. */
+    /** A control placement chosen by hand is part of what a run is, e.g. {@code /shared-control}; auto's is not. */
     public String controlSuffix() {
-        return controlSuffix(control);
+        return controlSuffix(controlSetting);
     }
 
     /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */
@@ -75,22 +77,22 @@ public record RunResult(
         return switch (mode) {
             case "sequential" -> "sequential";
             case "executor" -> "executor/" + workers + "w";
-            default -> actorRunLabel(mode, dispatcher, workers, nodes, distribution, reads, control);
+            default -> actorRunLabel(mode, dispatcher, workers, nodes, distribution, reads, controlSetting);
         };
     }
 
     /** The label of an actor run with these settings, also before it has run (the progress display). */
     public static String actorRunLabel(String mode, String dispatcher, int workers, int nodes, String distribution, String reads,
-            String control) {
+            String controlSetting) {
         return mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
-                + ("push".equals(distribution) ? "/push" : "") + readsSuffix(reads) + controlSuffix(control);
+                + ("push".equals(distribution) ? "/push" : "") + readsSuffix(reads) + controlSuffix(controlSetting);
     }
 
     private static String readsSuffix(String reads) {
         return "-".equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads";
     }
 
-    private static String controlSuffix(String control) {
-        return "shared".equals(control) ? "/shared-control" : "";
+    private static String controlSuffix(String controlSetting) {
+        return "-".equals(controlSetting) || "auto".equals(controlSetting) ? "" : "/" + controlSetting + "-control";
     }
 }

@@ -26,6 +26,9 @@ public final class ConsoleReport {
 
     private static final String NL = System.lineSeparator();
 
+    /** The widest line the console report writes. */
+    private static final int WIDTH = 120;
+
     private ConsoleReport() {}
 
     public static String render(Report report) {
@@ -35,6 +38,7 @@ public final class ConsoleReport {
         shortRunsNote(report.runs(), out);
         backpressure(report.runs(), out);
         dispatchers(report.dispatchers(), out);
+        autoControl(report.runs(), out);
         out.append(NL);
         analysis(analysis, out);
         breakdown(report, out);
@@ -71,6 +75,36 @@ public final class ConsoleReport {
                     .append("For figures to compare, lengthen them (--repeat 20) or take medians over trials (./run.sh bench).")
                     .append(NL);
         }
+    }
+
+    /** Where {@code --control auto} put each run's control actors, which its label does not say. */
+    private static void autoControl(List<RunResult> runs, StringBuilder out) {
+        var auto = runs.stream().filter(run -> run.controlSetting().equals("auto")).toList();
+        if (auto.isEmpty()) {
+            return;
+        }
+        out.append(NL).append("Control actors (auto):").append(NL);
+        listed("  on the workers' dispatcher: ", auto.stream().filter(run -> run.control().equals("shared")).map(RunResult::label).toList(), out);
+        listed("  on a thread of their own: ", auto.stream().filter(run -> run.control().equals("own")).map(RunResult::label).toList(), out);
+    }
+
+    /** {@code head} and the items, comma-separated, wrapped under the first item within the console's width. */
+    private static void listed(String head, List<String> items, StringBuilder out) {
+        if (items.isEmpty()) {
+            return;
+        }
+        var line = new StringBuilder(head);
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i) + (i < items.size() - 1 ? "," : "");
+            if (line.length() > head.length() && line.length() + 1 + item.length() > WIDTH) {
+                out.append(line).append(NL);
+                line = new StringBuilder(" ".repeat(head.length()));
+            } else if (line.length() > head.length()) {
+                line.append(' ');
+            }
+            line.append(item);
+        }
+        out.append(line).append(NL);
     }
 
     private static void runTable(List<RunResult> runs, StringBuilder out) {

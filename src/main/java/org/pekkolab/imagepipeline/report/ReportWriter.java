@@ -56,6 +56,7 @@ public final class ReportWriter {
             new Column("distribution", RunResult::distribution),
             new Column("reads", RunResult::reads),
             new Column("control", RunResult::control),
+            new Column("controlSetting", RunResult::controlSetting),
             new Column("nodes", RunResult::nodes),
             new Column("workers", RunResult::workers),
             new Column("images", RunResult::images),

@@ -106,6 +106,14 @@ public final class DispatcherPresets {
         return byWorkers;
     }
 
+    /**
+     * Whether any thread of the dispatcher may run any of its actors: not on affinity-pool, which
+     * binds each actor to one thread, nor pinned, which gives each actor a thread of its own.
+     */
+    public static boolean sharesThreads(Report.Dispatcher dispatcher) {
+        return !dispatcher.type().equals(PINNED) && !dispatcher.runsOn().equals(AFFINITY_POOL);
+    }
+
     /** Whether this JVM has virtual threads, as Pekko decides it: otherwise a virtual-thread executor runs on its fallback. */
     public static boolean virtualThreads() {
         return Runtime.version().feature() >= VIRTUAL_THREADS_SINCE;

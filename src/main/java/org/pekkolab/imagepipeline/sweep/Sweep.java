@@ -100,7 +100,7 @@ public final class Sweep {
                 baseline = plain.sequential(processor, settings.imagesPerRun(), run, baselineSwitches);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult("sequential", "-", "-", "-", "-", 1, baseline, baselineSwitches.stop(), baseline.wallMs()));
+            results.add(toResult("sequential", "-", "-", "-", "-", "-", 1, baseline, baselineSwitches.stop(), baseline.wallMs()));
 
             var variants = variants();
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
@@ -141,7 +141,7 @@ public final class Sweep {
         try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
             var switches = ThreadSwitches.start();
             var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run, switches);
-            return toResult("executor", "thread-pool", "-", "-", "-", workers, outcome, switches.stop(), baseline.wallMs());
+            return toResult("executor", "thread-pool", "-", "-", "-", "-", workers, outcome, switches.stop(), baseline.wallMs());
         }
     }
 
@@ -149,14 +149,22 @@ public final class Sweep {
     private RunResult actorRow(Variant variant, int workers, boolean last, RunOutcome baseline) throws TimeoutException, InterruptedException {
         collectGarbage();
         try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
+            var control = control(variant, workers);
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(),
-                    variant.mode().equals("cluster"), variant.control());
+                    variant.mode().equals("cluster"), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
             var outcome = actorRun(spec, variant.nodes(), settings.input().sources(), settings.repeat(), variant.reads(), run);
             return toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
-                    variant.control().label(), workers, outcome, switches.stop(), baseline.wallMs());
+                    control.label(), variant.control().label(), workers, outcome, switches.stop(), baseline.wallMs());
         }
+    }
+
+    /** Where the control actors of {@code variant}'s run with {@code workers} workers work: its setting, auto resolved. */
+    private ControlDispatcher control(Variant variant, int workers) {
+        var dispatcher = system.dispatchers(settings).get(variant.dispatcher());
+        return variant.control().resolve(variant.mode().equals("cluster"), variant.distribution(), DispatcherPresets.sharesThreads(dispatcher),
+                dispatcher.threads().getOrDefault(workers, 0), cores);
     }
 
     /**
@@ -317,7 +325,7 @@ public final class Sweep {
     }
 
     private void warmUpRun(Variant variant, int workers, List<ImageSource> sources, int repeat) throws TimeoutException, InterruptedException {
-        var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false, variant.control());
+        var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false, control(variant, workers));
         actorRun(spec, variant.nodes(), sources, repeat, variant.reads(), WARM_UP_PROGRESS);
     }
 
@@ -341,7 +349,7 @@ public final class Sweep {
         }
     }
 
-    private RunResult toResult(String mode, String dispatcher, String distribution, String reads, String control, int workers,
+    private RunResult toResult(String mode, String dispatcher, String distribution, String reads, String control, String controlSetting, int workers,
             RunOutcome outcome, ThreadSwitches.Count switches, double baselineMs) {
         double speedup = baselineMs / outcome.wallMs();
         int nodes = outcome.nodeStats().size();
@@ -352,6 +360,7 @@ public final class Sweep {
                 distribution,
                 reads,
                 control,
+                controlSetting,
                 nodes,
                 workers,
                 outcome.images(),

@@ -105,7 +105,7 @@ class PipelineSupervisorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ControlDispatcher.class)
+    @EnumSource(names = {"SHARED", "OWN"})
     void theSupervisorWorksOnTheDispatcherItsControlSettingNames(ControlDispatcher control) {
         var supervisorThreads = ConcurrentHashMap.<String>newKeySet();
         var outcome = run(files, 5, 2, 4, processor(), 2, control, done -> supervisorThreads.add(Thread.currentThread().getName()));

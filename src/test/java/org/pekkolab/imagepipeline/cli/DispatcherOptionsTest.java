@@ -104,7 +104,7 @@ class DispatcherOptionsTest {
             assertTrue(result.err().strip().lines().count() <= 2, result.err());
         }
         assertTrue(run("never", "-d", "nope").err().contains("known: affinity-pool, fork-join, pinned, thread-pool, virtual-thread"));
-        assertTrue(run("never", "--control", "main").err().contains("known: shared, own"));
+        assertTrue(run("never", "--control", "main").err().contains("known: auto, shared, own"));
     }
 
     @Test
@@ -121,7 +121,24 @@ class DispatcherOptionsTest {
             rows.add(row.get("control").asText() + " " + row.get("label").asText());
         }
         assertEquals(List.of("- sequential", "- executor/2w", "shared single/fork-join/2w/shared-control", "shared single/pinned/2w/shared-control",
-                "own single/fork-join/2w", "own single/pinned/2w"), rows);
+                "own single/fork-join/2w/own-control", "own single/pinned/2w/own-control"), rows);
+    }
+
+    @Test
+    void autoSharesTheWorkersDispatcherOnlyForPullRunsOnADispatcherThatMovesActorsBetweenThreads() throws IOException {
+        var result = run("auto", "-d", "fork-join,affinity-pool", "--mode", "pull,push");
+
+        assertEquals(0, result.status(), result.err());
+        var rows = new ArrayList<String>();
+        for (JsonNode row : report("auto").get("runs")) {
+            assertEquals(0, row.get("lost").asInt());
+            rows.add(row.get("control").asText() + " " + row.get("controlSetting").asText() + " " + row.get("label").asText());
+        }
+        // Two threads of fork-join take every core on a machine of up to 2 cores, the CI's.
+        var forkJoinPull = Runtime.getRuntime().availableProcessors() <= 2 ? "shared" : "own";
+        assertEquals(List.of("- - sequential", "- - executor/2w", forkJoinPull + " auto single/fork-join/2w", "own auto single/affinity-pool/2w",
+                "own auto single/fork-join/2w/push", "own auto single/affinity-pool/2w/push"), rows);
+        assertTrue(result.out().contains("Control actors (auto):"), result.out());
     }
 
     @Test

@@ -29,9 +29,10 @@ class PushClusterIT {
         assertTrue(Files.size(PipelineProcess.writeLargeNoisePng(input, 5)) > 3 * 1024 * 1024);
 
         var report = work.resolve("report");
-        // The supervisor on a thread of its own: on the workers' dispatcher it would send only between two of their images.
+        // The default control setting, auto, gives a push supervisor a thread of its own: on the workers' dispatcher it
+        // would send only between two of their images.
         try (var coordinator = PipelineProcess.start("cluster", "--nodes", "2", "-w", "1", "-i", input.toString(), "--repeat", "8",
-                "--mode", "push", "--mailbox-capacity", "2", "--control", "own", "--warmup-ms", "300", "--report", report.toString())) {
+                "--mode", "push", "--mailbox-capacity", "2", "--warmup-ms", "300", "--report", report.toString())) {
             assertEquals(0, coordinator.awaitExit(Duration.ofSeconds(200)), coordinator.output());
             assertTrue(coordinator.output().contains("backpressure (peaks)"), coordinator.output());
 
