@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  *
  * @param clusterCost what moving an image between JVMs costs; null in single mode
  * @param dispatchers what each dispatcher preset of the invocation ran on, by preset name
+ * @param coreScaling how much parallel work this machine's cores gave just before the rows ran
  */
 public record Report(
         Host host,
@@ -19,7 +20,8 @@ public record Report(
         List<RunResult> runs,
         List<Failure> failures,
         ClusterCost clusterCost,
-        Map<String, Dispatcher> dispatchers) {
+        Map<String, Dispatcher> dispatchers,
+        CoreScaling coreScaling) {
 
     /** @param kernels what the filters ran on, {@link org.pekkolab.imagepipeline.filters.Simd#describe()} */
     public record Host(int cores, String java, long pid, String os, long maxHeapMb, String kernels) {}

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.pekkolab.imagepipeline.metrics.CoreScaling;
 import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.metrics.RunResult;
 
@@ -16,7 +18,8 @@ import org.pekkolab.imagepipeline.metrics.RunResult;
  * with the same worker count, trial by trial (a ratio within one trial is immune to the
  * machine's drift between trials). Each median comes with a distribution-free confidence interval
  * from the order of the trials' values: whether a target such as "actor at least 0.97 x executor"
- * is met or missed, or whether this machine's noise cannot tell.
+ * is met or missed, or whether this machine's noise cannot tell. A last row gives the machine's
+ * own core scaling, measured before each trial's rows: the most speedup its cores gave then.
  */
 public record BenchSummary(int trials, List<Row> rows) {
 
@@ -24,6 +27,9 @@ public record BenchSummary(int trials, List<Row> rows) {
 
     /** @param ratioToExecutor NaN for rows that are not actor runs */
     public record Row(String label, Spread imagesPerSec, Spread speedup, Spread ratioToExecutor) {}
+
+    /** The row of the machine's own core scaling, followed by its thread count. */
+    static final String CORE_SCALING_LABEL = "core scaling, ";
 
     /** The least confidence a median's interval must have; with fewer than 6 trials none has. */
     static final double CONFIDENCE = 0.95;
@@ -94,6 +100,11 @@ public record BenchSummary(int trials, List<Row> rows) {
         var rows = new ArrayList<Row>();
         throughput.forEach((label, values) -> rows.add(new Row(label, Spread.of(values), Spread.of(speedup.get(label)),
                 Spread.of(ratio.getOrDefault(label, List.of())))));
+        var scalings = trials.stream().map(Report::coreScaling).filter(Objects::nonNull).toList();
+        if (!scalings.isEmpty()) {
+            rows.add(new Row(CORE_SCALING_LABEL + scalings.get(0).threads() + " threads", Spread.of(List.of()),
+                    Spread.of(scalings.stream().map(CoreScaling::speedup).toList()), Spread.of(List.of())));
+        }
         return new BenchSummary(trials.size(), rows);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.pekkolab.imagepipeline.metrics.CoreScaling;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
@@ -41,6 +42,7 @@ public final class ConsoleReport {
         autoControl(report.runs(), out);
         out.append(NL);
         analysis(analysis, out);
+        coreScaling(report.coreScaling(), out);
         breakdown(report, out);
         out.append("Filter kernels: ").append(report.host().kernels()).append(NL);
         switches(report.runs(), out);
@@ -230,6 +232,17 @@ public final class ConsoleReport {
                 .append(a.cores()).append(" cores, ")
                 .append(Double.isInfinite(a.amdahlLimit()) ? "unbounded" : Numbers.display(a.amdahlLimit(), Numbers.SHORT_RATIO) + "x")
                 .append(" as p -> infinity").append(NL);
+    }
+
+    /** The most speedup this machine's cores gave when the rows ran, for the speedups above. */
+    private static void coreScaling(CoreScaling scaling, StringBuilder out) {
+        if (scaling == null) {
+            return;
+        }
+        out.append("Core scaling: ").append(scaling.threads()).append(" threads of arithmetic in registers did ")
+                .append(Numbers.display(scaling.speedup(), Numbers.SHORT_RATIO)).append("x one thread's work just before the rows").append(NL)
+                .append("  (").append(Numbers.display(scaling.threads(), Numbers.SHORT_RATIO))
+                .append(" on idle cores of their own): the most speedup any row could reach on this machine then").append(NL);
     }
 
     /** Mean microseconds per image in each part of the work, one row per run. */

@@ -27,6 +27,7 @@ import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
+import org.pekkolab.imagepipeline.metrics.CoreScaling;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
@@ -60,6 +61,9 @@ public final class Sweep {
     private static final int TINY_SIDE = 16;
     private static final int TINY_REPEAT = 250;
 
+    /** Each of the three phases of the core-scaling probe before the rows. */
+    private static final Duration CORE_SCALING_PHASE = Duration.ofMillis(200);
+
     private final SweepSettings settings;
     private final PipelineSystem system;
     private final List<ActorRef<NodeAgent.Command>> clusterNodes;
@@ -92,6 +96,7 @@ public final class Sweep {
         try {
             var plain = new PlainRuns(system, settings);
             warmUp(plain, processor);
+            var coreScaling = CoreScaling.measure(CORE_SCALING_PHASE);
 
             RunOutcome baseline;
             collectGarbage();
@@ -126,7 +131,8 @@ public final class Sweep {
                     results,
                     distinctByFile(results),
                     clusterCost,
-                    system.dispatchers(settings));
+                    system.dispatchers(settings),
+                    coreScaling);
         } catch (TimeoutException e) {
             throw new RunFailedException("a run did not finish in time: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pekkolab.imagepipeline.metrics.CoreScaling;
 
 class BenchSummaryTest {
 
@@ -45,6 +46,25 @@ class BenchSummaryTest {
         assertEquals(0.95, json.at("/rows/1/ratioToExecutor/median").asDouble(), 1e-9);
         assertEquals(0.9, json.at("/rows/1/ratioToExecutor/byTrial/0").asDouble(), 1e-9);
         assertEquals(1.0, json.at("/rows/1/ratioToExecutor/byTrial/2").asDouble(), 1e-9);
+    }
+
+    @Test
+    void theMachinesCoreScalingOfEveryTrialIsTheLastRow() {
+        var trials = List.of(withCoreScaling(trial(1.8, 1.62), 3.9), withCoreScaling(trial(2.0, 1.9), 3.1), withCoreScaling(trial(1.6, 1.6), 3.5));
+
+        var summary = BenchSummary.of(trials);
+
+        var last = summary.rows().get(summary.rows().size() - 1);
+        assertEquals("core scaling, 4 threads", last.label());
+        assertEquals(List.of(3.9, 3.1, 3.5), last.speedup().byTrial());
+        assertEquals(3.5, last.speedup().median(), 1e-9);
+        assertTrue(Double.isNaN(last.imagesPerSec().median()));
+        assertTrue(summary.render().contains("3.50 (3.10-3.90)"), summary.render());
+    }
+
+    private static org.pekkolab.imagepipeline.metrics.Report withCoreScaling(org.pekkolab.imagepipeline.metrics.Report report, double speedup) {
+        return new org.pekkolab.imagepipeline.metrics.Report(report.host(), report.input(), report.filters(), report.baseline(), report.runs(),
+                report.failures(), report.clusterCost(), report.dispatchers(), new CoreScaling(4, speedup));
     }
 
     @Test

@@ -20,7 +20,7 @@ class ConsoleReportTest {
 
         var cost = new Report.ClusterCost("JacksonCborSerializer", 51_200, 21.25, 16.75, 437.3);
         var clustered = new Report(single.host(), single.input(), single.filters(), single.baseline(), single.runs(), single.failures(), cost,
-                single.dispatchers());
+                single.dispatchers(), single.coreScaling());
         assertTrue(ConsoleReport.render(clustered).contains(
                 "What the cluster pays per image (50.0 KiB, JacksonCborSerializer): serialize 21.3 us, deserialize 16.8 us,"
                         + " round trip to another node 437.3 us"));
@@ -48,6 +48,8 @@ class ConsoleReportTest {
         assertTrue(line(text, "  cluster/fork-join/2wx2n ").contains("e=0.200"));
         assertTrue(text.contains("Estimated serial fraction f = 0.111"));
         assertTrue(text.contains("Amdahl bound: 3.00x on this machine's 4 cores, 9.00x as p -> infinity"));
+        assertTrue(text.contains("Core scaling: 4 threads of arithmetic in registers did 3.62x one thread's work just before the rows"), text);
+        assertTrue(text.contains("(4.00 on idle cores of their own)"), text);
         assertTrue(text.contains("broken.jpg: not a decodable image"));
         assertTrue(text.contains("Filter kernels: SIMD, 256-bit vectors"));
 

@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.report;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.pekkolab.imagepipeline.metrics.CoreScaling;
 import org.pekkolab.imagepipeline.metrics.Failure;
 import org.pekkolab.imagepipeline.metrics.ImageTiming;
 import org.pekkolab.imagepipeline.metrics.NodeStats;
@@ -48,7 +49,8 @@ final class Fixtures {
                 runs,
                 failures,
                 null,
-                Map.of("fork-join", new Report.Dispatcher("Dispatcher", "fork-join-executor", "fork-join-executor", new TreeMap<>(Map.of(1, 1, 2, 2, 4, 4)), 1, null)));
+                Map.of("fork-join", new Report.Dispatcher("Dispatcher", "fork-join-executor", "fork-join-executor", new TreeMap<>(Map.of(1, 1, 2, 2, 4, 4)), 1, null)),
+                new CoreScaling(4, 3.62));
     }
 
     /** A run whose wall time and throughput follow from its speedup over the fixture baseline. */
