@@ -222,7 +222,7 @@ final class RunOptions {
     /**
      * Runs the sweep {@code trials} times on one actor system (the JIT warm-up only before the
      * first); with a cluster layout, on a cluster this command forms (single-mode rows included,
-     * for comparison). Trials alternate which of a worker count's rows runs first. Prints and writes
+     * for comparison). Even trials run a worker count's rows in reverse order. Prints and writes
      * the last trial's report, and with several trials the median and spread of every row.
      */
     int run(CommandLine commandLine, Optional<ClusterSession.Layout> cluster, int trials) {
@@ -295,7 +295,7 @@ final class RunOptions {
             if (trials > 1) {
                 progress.note("trial " + trial + " of " + trials);
             }
-            var order = trial % 2 == 1 ? Sweep.RowOrder.EXECUTOR_FIRST : Sweep.RowOrder.EXECUTOR_LAST;
+            var order = trial % 2 == 1 ? Sweep.RowOrder.FORWARD : Sweep.RowOrder.REVERSED;
             results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Warmup.NONE)).run(order));
         }
     }

@@ -38,7 +38,7 @@ public record BenchSummary(int trials, List<Row> rows) {
      * @param medianLow the median lies in [medianLow, medianHigh] with at least 95 % confidence,
      *     whatever the distribution of the values (NaN for fewer than 6 trials)
      * @param confidence the interval's exact confidence
-     * @param byTrial the values in trial order: odd trials ran the ExecutorService row first, even ones last
+     * @param byTrial the values in trial order: odd trials ran each worker count's rows forward, even ones reversed
      */
     public record Spread(double median, double min, double max, double medianLow, double medianHigh, double confidence,
             List<Double> byTrial) {

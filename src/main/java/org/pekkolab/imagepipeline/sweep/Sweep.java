@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,12 +84,14 @@ public final class Sweep {
     }
 
     /**
-     * Which of a worker count's rows runs first: the ExecutorService row or the actor rows. A row
-     * that follows another pays for some of its after-effects (its garbage, its threads winding
-     * down), so a bench alternates the order from trial to trial; the report's rows are in the
-     * same order either way.
+     * The order of a worker count's rows: the ExecutorService row, then the actor rows in the
+     * sweep's order ({@link #FORWARD}), or all of them the other way round ({@link #REVERSED}). On
+     * this VM a row's place among them moved its throughput by several per cent (the later of two
+     * actor rows measured 4-15 % faster in six benches, whichever it was), so a bench alternates
+     * the order from trial to trial and every row sits on average in the same place. The report's
+     * rows are in the forward order either way.
      */
-    public enum RowOrder { EXECUTOR_FIRST, EXECUTOR_LAST }
+    public enum RowOrder { FORWARD, REVERSED }
 
     /** @throws RunFailedException when a run does not finish in time */
     public Report run(RowOrder order) {
@@ -111,14 +114,14 @@ public final class Sweep {
             int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
             var lastVariant = variants.get(variants.size() - 1);
             for (int workers : settings.workerCounts()) {
-                var executor = order == RowOrder.EXECUTOR_FIRST ? executorRow(plain, processor, workers, baseline) : null;
+                var executor = order == RowOrder.FORWARD ? executorRow(plain, processor, workers, baseline) : null;
                 var actorRows = new ArrayList<RunResult>();
-                for (var variant : variants) {
+                for (var variant : order == RowOrder.FORWARD ? variants : reversed(variants)) {
                     boolean last = workers == lastWorkers && variant == lastVariant;
                     actorRows.add(actorRow(variant, workers, last, baseline));
                 }
                 results.add(executor != null ? executor : executorRow(plain, processor, workers, baseline));
-                results.addAll(actorRows);
+                results.addAll(order == RowOrder.FORWARD ? actorRows : reversed(actorRows));
             }
             var clusterCost = clusterNodes.isEmpty() ? null
                     : ClusterCostProbe.measure(system.system(), settings.input().sources(), settings.reads().httpTimeout(),
@@ -171,6 +174,12 @@ public final class Sweep {
         var dispatcher = system.dispatchers(settings).get(variant.dispatcher());
         return variant.control().resolve(variant.mode().equals("cluster"), variant.distribution(), DispatcherPresets.sharesThreads(dispatcher),
                 dispatcher.threads().getOrDefault(workers, 0), cores);
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        var copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 
     /**

@@ -101,21 +101,25 @@ class CommandLineTest {
     @Test
     void benchRepeatsTheSweepAndSummarisesEveryRow() throws IOException {
         var report = work.resolve("bench");
-        var result = execute("bench", "--trials", "2", "-i", inputs.toString(), "-w", "2", "--warmup-ms", "0", "--report", report.toString());
+        var result = execute("bench", "--trials", "2", "-i", inputs.toString(), "-w", "2", "-d", "fork-join,thread-pool", "--warmup-ms", "0",
+                "--report", report.toString());
 
         assertEquals(0, result.status(), result.err());
         assertTrue(result.out().contains("Over 2 trials: median (min-max)"), result.out());
         var bench = new ObjectMapper().readTree(report.resolve("bench.json").toFile());
         assertEquals(2, bench.get("trials").asInt());
-        assertEquals(List.of("sequential", "executor/2w", "single/fork-join/2w"),
-                bench.findValuesAsText("label"));
+        assertEquals(List.of("sequential", "executor/2w", "single/fork-join/2w", "single/thread-pool/2w",
+                "core scaling, " + Runtime.getRuntime().availableProcessors() + " threads"), bench.findValuesAsText("label"));
         assertTrue(bench.at("/rows/2/ratioToExecutor/median").asDouble() > 0);
+        assertEquals(2, bench.at("/rows/4/speedup/byTrial").size());
         assertTrue(Files.exists(report.resolve("report.json")), "the last trial's full report");
         var trials = result.err().split("trial 2 of 2");
         assertTrue(trials[0].indexOf("executor/2w") < trials[0].indexOf("single/fork-join/2w"), "trial 1 runs the executor first");
-        assertTrue(trials[1].indexOf("single/fork-join/2w") < trials[1].indexOf("executor/2w"), "trial 2 runs it last");
+        assertTrue(trials[0].indexOf("single/fork-join/2w") < trials[0].indexOf("single/thread-pool/2w"), "then the actor rows forward");
+        assertTrue(trials[1].indexOf("single/thread-pool/2w") < trials[1].indexOf("single/fork-join/2w"), "trial 2 runs them backward");
+        assertTrue(trials[1].indexOf("single/fork-join/2w") < trials[1].indexOf("executor/2w"), "and the executor last");
         var json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
-        assertEquals(List.of("sequential", "executor", "single"), json.get("runs").findValuesAsText("mode"), "rows in the usual order");
+        assertEquals(List.of("-", "thread-pool", "fork-join", "thread-pool"), json.get("runs").findValuesAsText("dispatcher"), "rows in the usual order");
     }
 
     @Test
