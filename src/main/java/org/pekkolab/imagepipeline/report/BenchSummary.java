@@ -29,7 +29,7 @@ public record BenchSummary(int trials, List<Row> rows) {
     public record Row(String label, Spread imagesPerSec, Spread speedup, Spread ratioToExecutor) {}
 
     /** The row of the machine's own core scaling, followed by its thread count. */
-    static final String CORE_SCALING_LABEL = "core scaling, ";
+    private static final String CORE_SCALING_LABEL = "core scaling, ";
 
     /** The least confidence a median's interval must have; with fewer than 6 trials none has. */
     static final double CONFIDENCE = 0.95;
