@@ -31,7 +31,13 @@ if [ "${JAVA_MAJOR:-0}" -ge 23 ] 2>/dev/null; then UNSAFE_OPT="--sun-misc-unsafe
 # without this it still works but logs a warning with a stack trace.
 VTHREAD_OPT=""
 if [ "${JAVA_MAJOR:-0}" -ge 21 ] 2>/dev/null; then VTHREAD_OPT="--add-opens=java.base/java.lang=ALL-UNNAMED"; fi
+# A heap of one fixed size, committed once: every row starts after a full collection, after which a
+# growable heap shrinks and each row grew it again, faulting in fresh pages as it went; row timings then
+# depended on the rows before them (two identical rows in one bench differed by up to 24 %). A heap size
+# in JAVA_OPTS (-Xms/-Xmx) replaces this one.
+HEAP_OPTS="-Xms2g -Xmx2g"
+case " ${JAVA_OPTS:-} " in *" -Xms"* | *" -Xmx"*) HEAP_OPTS="" ;; esac
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 # The filters' SIMD kernels use the JDK's incubating Vector API; the JVM says so in one WARNING line at start.
-exec "$JAVA" $UNSAFE_OPT $VTHREAD_OPT --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"
+exec "$JAVA" $UNSAFE_OPT $VTHREAD_OPT $HEAP_OPTS --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dpipeline.home="$ROOT" ${JAVA_OPTS:-} -jar "$JAR" "$@"

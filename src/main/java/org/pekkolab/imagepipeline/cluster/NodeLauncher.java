@@ -2,6 +2,7 @@ package org.pekkolab.imagepipeline.cluster;
 
 import com.typesafe.config.Config;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ final class NodeLauncher {
         var java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
         command.addAll(dispatcherOptions(config));
+        command.addAll(heapOptions());
         command.addAll(Simd.jvmOptions());
         command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
@@ -42,6 +44,16 @@ final class NodeLauncher {
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();
+    }
+
+    /**
+     * This JVM's heap sizing (-Xms, -Xmx, -Xmn; run.sh fixes the heap's size), so that a node's rows
+     * collect garbage as the coordinator's do.
+     */
+    static List<String> heapOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-Xms") || argument.startsWith("-Xmx") || argument.startsWith("-Xmn"))
+                .toList();
     }
 
     /**

@@ -18,11 +18,17 @@ import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
 
-/** The dispatcher settings and the filter kernels of an invocation reach the node JVMs it starts. */
+/** The dispatcher settings, the heap size and the filter kernels of an invocation reach the node JVMs it starts. */
 class NodeLauncherTest {
 
     @TempDir
     Path work;
+
+    @Test
+    void aNodeJvmGetsTheHeapSizeOfTheJvmThatStartsIt() {
+        // Surefire starts this JVM with -Xmx2g (pom.xml), beside other options that are not about the heap.
+        assertEquals(List.of("-Xmx2g"), NodeLauncher.heapOptions());
+    }
 
     @Test
     void aNodeJvmGetsTheInvocationsThroughputOverItsConfigFileAndItsKernels() throws Exception {
