@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +56,8 @@ final class RunOptions {
 
     /** Defaults that name project folders resolve against the project, wherever run.sh is called from. */
     private static final Path HOME = Path.of(System.getProperty("pipeline.home", "."));
+
+    private static final long MIB = 1024 * 1024;
 
     @Option(names = {"-i", "--input"}, paramLabel = "DIR",
             description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's",
@@ -237,6 +241,7 @@ final class RunOptions {
                 String.join(" -> ", settings.filters().names()));
         out.println("Reads: " + describeReads(settings, config));
         out.println("Control actors: " + settings.controls().stream().map(RunOptions::whereControlWorks).collect(Collectors.joining("; then ")) + ".");
+        heapNote(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()).ifPresent(out::println);
         settings.output().ifPresent(target -> target.sharedOutputs(inputSet.sources().stream().map(ImageSource::name).toList())
                 .forEach((file, names) -> out.printf("Note: %s all save as %s; the one saved last overwrites the others.%n",
                         String.join(", ", names), file.getFileName())));
@@ -434,6 +439,20 @@ final class RunOptions {
         var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
         var timeout = settings.input().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
         return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
+    }
+
+    /**
+     * A heap that can grow and shrink makes a row's timing depend on the rows before it: every row
+     * starts after a full collection, which shrinks such a heap, and then grows it again (README,
+     * Performance). run.sh fixes the size; a JVM started otherwise is told so.
+     */
+    static Optional<String> heapNote(MemoryUsage heap) {
+        if (heap.getMax() < 0 || heap.getInit() == heap.getMax()) {
+            return Optional.empty();
+        }
+        return Optional.of("Note: this JVM's heap can grow and shrink (" + heap.getInit() / MIB + " MB at start, up to " + heap.getMax() / MIB
+                + " MB), which makes a row's time" + System.lineSeparator()
+                + "depend on the rows before it; give -Xms and -Xmx one size (run.sh: -Xms2g -Xmx2g).");
     }
 
     private static String whereControlWorks(ControlDispatcher control) {

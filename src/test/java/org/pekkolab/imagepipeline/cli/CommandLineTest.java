@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,16 @@ class CommandLineTest {
             assertEquals(96, image.getWidth());
             assertEquals(64, image.getHeight());
         }
+    }
+
+    @Test
+    void aHeapThatCanGrowAndShrinkIsNoted() {
+        long mib = 1024 * 1024;
+        var growable = RunOptions.heapNote(new MemoryUsage(256 * mib, 0, 0, 4096 * mib));
+        assertTrue(growable.isPresent());
+        assertTrue(growable.get().startsWith("Note: this JVM's heap can grow and shrink (256 MB at start, up to 4096 MB)"), growable.get());
+        assertTrue(RunOptions.heapNote(new MemoryUsage(2048 * mib, 0, 0, 2048 * mib)).isEmpty(), "a heap of one size");
+        assertTrue(RunOptions.heapNote(new MemoryUsage(256 * mib, 0, 0, -1)).isEmpty(), "no maximum known");
     }
 
     @Test
