@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -69,6 +70,8 @@ public final class Sweep {
     private final PipelineSystem system;
     private final List<ActorRef<NodeAgent.Command>> clusterNodes;
     private final ProgressListener progress;
+    /** What each of the sweep's presets runs on: for the report and for where auto puts the control actors. */
+    private final Map<String, Report.Dispatcher> dispatchers;
     private final int cores = Runtime.getRuntime().availableProcessors();
     private int runs;
 
@@ -81,15 +84,15 @@ public final class Sweep {
         this.system = system;
         this.clusterNodes = List.copyOf(clusterNodes);
         this.progress = progress;
+        this.dispatchers = system.dispatchers(settings);
     }
 
     /**
      * The order of a worker count's rows: the ExecutorService row, then the actor rows in the
      * sweep's order ({@link #FORWARD}), or all of them the other way round ({@link #REVERSED}). On
-     * this VM a row's place among them moved its throughput by several per cent (the later of two
-     * actor rows measured 4-15 % faster in six benches, whichever it was), so a bench alternates
-     * the order from trial to trial and every row sits on average in the same place. The report's
-     * rows are in the forward order either way.
+     * a growable heap a row's place among them moved its throughput by 4-15 %; run.sh fixes the
+     * heap, and a bench still alternates the order from trial to trial, so that whatever place
+     * effect is left falls on every row alike. The report's rows are in the forward order either way.
      */
     public enum RowOrder { FORWARD, REVERSED }
 
@@ -134,7 +137,7 @@ public final class Sweep {
                     results,
                     distinctByFile(results),
                     clusterCost,
-                    system.dispatchers(settings),
+                    dispatchers,
                     coreScaling);
         } catch (TimeoutException e) {
             throw new RunFailedException("a run did not finish in time: " + e.getMessage());
@@ -171,7 +174,7 @@ public final class Sweep {
 
     /** Where the control actors of {@code variant}'s run with {@code workers} workers work: its setting, auto resolved. */
     private ControlDispatcher control(Variant variant, int workers) {
-        var dispatcher = system.dispatchers(settings).get(variant.dispatcher());
+        var dispatcher = dispatchers.get(variant.dispatcher());
         return variant.control().resolve(variant.mode().equals("cluster"), variant.distribution(), DispatcherPresets.sharesThreads(dispatcher),
                 dispatcher.threads().getOrDefault(workers, 0), cores);
     }
