@@ -28,22 +28,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.pekkolab.imagepipeline.actors.ControlDispatcher;
-import org.pekkolab.imagepipeline.actors.Distribution;
-import org.pekkolab.imagepipeline.actors.FaultPlan;
-import org.pekkolab.imagepipeline.actors.IoDispatcher;
-import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
-import org.pekkolab.imagepipeline.actors.ReadSettings;
-import org.pekkolab.imagepipeline.actors.Supervision;
-import org.pekkolab.imagepipeline.actors.WorkerSpec;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
-import org.pekkolab.imagepipeline.metrics.RunOutcome;
+import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.results.RunOutcome;
+import org.pekkolab.imagepipeline.run.PipelineSupervisor;
+import org.pekkolab.imagepipeline.runtime.PipelineSystem;
+import org.pekkolab.imagepipeline.settings.ControlDispatcher;
+import org.pekkolab.imagepipeline.settings.Distribution;
+import org.pekkolab.imagepipeline.settings.FaultPlan;
+import org.pekkolab.imagepipeline.settings.IoDispatcher;
+import org.pekkolab.imagepipeline.settings.ReadSettings;
+import org.pekkolab.imagepipeline.settings.Supervision;
 import org.pekkolab.imagepipeline.source.ImageSource;
-import org.pekkolab.imagepipeline.sweep.PipelineSystem;
 
 /**
  * Per-image overhead of the actor pipeline: {@link PipelineSupervisor} with 2 workers on the fork-join preset

@@ -2,7 +2,7 @@ package org.pekkolab.imagepipeline.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.pekkolab.imagepipeline.sweep.UsageException;
+import org.pekkolab.imagepipeline.settings.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

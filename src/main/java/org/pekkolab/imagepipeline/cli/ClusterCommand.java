@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pekkolab.imagepipeline.cluster.ClusterSession;
-import org.pekkolab.imagepipeline.sweep.UsageException;
+import org.pekkolab.imagepipeline.settings.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,7 +5,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.pekkolab.imagepipeline.sweep.ProgressListener;
+import org.pekkolab.imagepipeline.runtime.ProgressListener;
 
 /**
  * Progress on stderr, so that stdout holds only the results: a progress bar per run on an

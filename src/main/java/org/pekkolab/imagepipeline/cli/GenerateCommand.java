@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
-import org.pekkolab.imagepipeline.sweep.UsageException;
+import org.pekkolab.imagepipeline.settings.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./run.sh generate}: deterministic synthetic test images. */
 @Command(

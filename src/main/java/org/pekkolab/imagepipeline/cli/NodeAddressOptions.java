@@ -1,6 +1,6 @@
 package org.pekkolab.imagepipeline.cli;
 
-import org.pekkolab.imagepipeline.sweep.UsageException;
+import org.pekkolab.imagepipeline.settings.UsageException;
 import picocli.CommandLine.Option;
 
 /** Where a cluster node binds and what it advertises: shared by {@code cluster} and {@code node}. */

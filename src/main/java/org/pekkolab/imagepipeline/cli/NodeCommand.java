@@ -7,9 +7,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.pekkolab.imagepipeline.cluster.ClusterConfig;
-import org.pekkolab.imagepipeline.sweep.PipelineSystem;
-import org.pekkolab.imagepipeline.sweep.RunFailedException;
-import org.pekkolab.imagepipeline.sweep.UsageException;
+import org.pekkolab.imagepipeline.node.NodeAgent;
+import org.pekkolab.imagepipeline.runtime.PipelineSystem;
+import org.pekkolab.imagepipeline.runtime.RunFailedException;
+import org.pekkolab.imagepipeline.settings.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,11 +67,12 @@ final class NodeCommand implements Callable<Integer> {
         var options = new RunOptions();
         options.configFile = configFile;
         var config = ClusterConfig.forNode(options.loadConfig(), address.host, address.port, seedNodes);
-        PipelineSystem node;
+        var node = PipelineSystem.forClusterNode(config);
         try {
-            node = PipelineSystem.forClusterNode(config);
+            NodeAgent.startOn(node, true);
         } catch (TimeoutException e) {
-            throw new RunFailedException("the node's actor system did not start: " + e.getMessage());
+            node.close();
+            throw new RunFailedException("the node's agent did not start: " + e.getMessage());
         }
         var out = spec.commandLine().getOut();
         out.println("node " + node.address() + " (pid " + ProcessHandle.current().pid() + ") joining " + String.join(",", seedNodes));

@@ -20,31 +20,37 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.pekkolab.imagepipeline.actors.ControlDispatcher;
-import org.pekkolab.imagepipeline.actors.Distribution;
-import org.pekkolab.imagepipeline.actors.FaultPlan;
-import org.pekkolab.imagepipeline.actors.FilterWorker;
-import org.pekkolab.imagepipeline.actors.IoDispatcher;
-import org.pekkolab.imagepipeline.actors.ReadSettings;
-import org.pekkolab.imagepipeline.actors.Supervision;
 import org.pekkolab.imagepipeline.cluster.ClusterSession;
-import org.pekkolab.imagepipeline.filters.FilterChain;
-import org.pekkolab.imagepipeline.metrics.Report;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
-import org.pekkolab.imagepipeline.processing.OutputTarget;
+import org.pekkolab.imagepipeline.imageio.OutputTarget;
+import org.pekkolab.imagepipeline.node.FilterWorker;
+import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.report.BenchSummary;
 import org.pekkolab.imagepipeline.report.ConsoleReport;
 import org.pekkolab.imagepipeline.report.ReportWriter;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
+import org.pekkolab.imagepipeline.runtime.PipelineSystem;
+import org.pekkolab.imagepipeline.runtime.ProgressListener;
+import org.pekkolab.imagepipeline.runtime.RunFailedException;
+import org.pekkolab.imagepipeline.settings.ControlDispatcher;
+import org.pekkolab.imagepipeline.settings.Distribution;
+import org.pekkolab.imagepipeline.settings.FaultPlan;
+import org.pekkolab.imagepipeline.settings.FaultSettings;
+import org.pekkolab.imagepipeline.settings.ImageSettings;
+import org.pekkolab.imagepipeline.settings.InputSet;
+import org.pekkolab.imagepipeline.settings.InputSettings;
+import org.pekkolab.imagepipeline.settings.IoDispatcher;
+import org.pekkolab.imagepipeline.settings.ReadSettings;
+import org.pekkolab.imagepipeline.settings.Supervision;
+import org.pekkolab.imagepipeline.settings.SweepSettings;
+import org.pekkolab.imagepipeline.settings.TimingSettings;
+import org.pekkolab.imagepipeline.settings.UsageException;
+import org.pekkolab.imagepipeline.settings.Variations;
+import org.pekkolab.imagepipeline.settings.Warmup;
+import org.pekkolab.imagepipeline.settings.WorkerSettings;
 import org.pekkolab.imagepipeline.source.ImageSource;
-import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
-import org.pekkolab.imagepipeline.sweep.InputSet;
-import org.pekkolab.imagepipeline.sweep.PipelineSystem;
-import org.pekkolab.imagepipeline.sweep.ProgressListener;
-import org.pekkolab.imagepipeline.sweep.RunFailedException;
 import org.pekkolab.imagepipeline.sweep.Sweep;
-import org.pekkolab.imagepipeline.sweep.SweepSettings;
-import org.pekkolab.imagepipeline.sweep.UsageException;
-import org.pekkolab.imagepipeline.sweep.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -235,17 +241,17 @@ final class RunOptions {
         var out = commandLine.getOut();
         var reportDir = report != null ? report
                 : HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        var inputSet = settings.input();
+        var inputSet = settings.input().set();
         out.printf("Input: %s (%d %s%s), filters: %s%n", inputSet.location(), inputSet.sources().size(),
                 inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
-                String.join(" -> ", settings.filters().names()));
+                String.join(" -> ", settings.images().filters()));
         out.println("Reads: " + describeReads(settings, config));
-        out.println("Control actors: " + settings.controls().stream().map(RunOptions::whereControlWorks).collect(Collectors.joining("; then ")) + ".");
+        out.println("Control actors: " + settings.compared().controls().stream().map(RunOptions::whereControlWorks).collect(Collectors.joining("; then ")) + ".");
         heapNote(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()).ifPresent(out::println);
         settings.output().ifPresent(target -> target.sharedOutputs(inputSet.sources().stream().map(ImageSource::name).toList())
                 .forEach((file, names) -> out.printf("Note: %s all save as %s; the one saved last overwrites the others.%n",
                         String.join(", ", names), file.getFileName())));
-        DispatcherPresets.describe(config, settings).forEach((name, dispatcher) -> {
+        DispatcherPresets.describe(config, settings.compared().dispatchers(), settings.workers()).forEach((name, dispatcher) -> {
             var notice = DispatcherPresets.fallbackNotice(name, dispatcher);
             if (notice != null) {
                 out.println(notice);
@@ -257,13 +263,15 @@ final class RunOptions {
         var results = new ArrayList<Report>();
         try {
             if (cluster.isEmpty()) {
-                try (var system = new PipelineSystem(config, settings.dispatchers(), settings.threadCounts(), false)) {
-                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, List.of(), progress), results, progress);
+                try (var system = new PipelineSystem(config, settings.compared().dispatchers(), settings.workers().threadCounts())) {
+                    var localNode = NodeAgent.startOn(system, false);
+                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, localNode, List.of(), progress), results, progress);
                 }
             } else {
-                try (var session = ClusterSession.start(config, settings.dispatchers(), settings.threadCounts(), cluster.get(),
+                try (var session = ClusterSession.start(config, settings.compared().dispatchers(), settings.workers().threadCounts(), cluster.get(),
                         reportDir.resolve("logs"), progress)) {
-                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, session.system(), session.nodes(), progress),
+                    runTrials(trials, settings,
+                            trialSettings -> new Sweep(trialSettings, session.system(), session.localNode(), session.nodes(), progress),
                             results, progress);
                 }
             }
@@ -338,12 +346,9 @@ final class RunOptions {
     private SweepSettings settings(Config config) {
         require(source == null || input == null, "--source and --input are mutually exclusive: read a URL list or a folder");
         var inputSet = source != null ? InputSet.urlList(source) : InputSet.scan(input != null ? input : HOME.resolve("images"));
-        FilterChain chain;
-        try {
-            chain = FilterChain.parse(String.join(",", filters));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--filters: " + e.getMessage());
-        }
+        var pixels = maxPixels != null ? maxPixels : config.getLong("pipeline.max-pixels");
+        require(pixels >= 1, "--max-pixels must be positive, got " + pixels);
+        var imageSettings = parse("--filters", () -> new ImageSettings(filters, pixels));
         var workerCounts = new ArrayList<Integer>();
         for (int count : workers) {
             require(count >= 1 && count <= PipelineSystem.MAX_WORKERS, "--workers: each count must be between 1 and " + PipelineSystem.MAX_WORKERS + ", got " + count);
@@ -360,8 +365,6 @@ final class RunOptions {
         require(repeat >= 1, "--repeat must be at least 1, got " + repeat);
         require(quality >= 1 && quality <= 100, "--quality must be between 1 and 100, got " + quality);
         var outputFormat = outputFormat(format);
-        var pixels = maxPixels != null ? maxPixels : config.getLong("pipeline.max-pixels");
-        require(pixels >= 1, "--max-pixels must be positive, got " + pixels);
         var retries = maxRetries != null ? maxRetries : config.getInt("pipeline.max-retries");
         require(retries >= 0, "--max-retries must be 0 or more, got " + retries);
         var credits = window != null ? window : config.getInt("pipeline.window");
@@ -406,9 +409,15 @@ final class RunOptions {
         int images = inputSet.sources().size() * repeat;
         // Generous: a run that takes this long is stuck, not slow (the sequential baseline waits out every read).
         var runTimeout = Duration.ofMinutes(5).plus(Duration.ofSeconds(2).plus(reads.latency()).plus(reads.httpTimeout()).multipliedBy(images));
-        return new SweepSettings(inputSet, chain, workerCounts, List.copyOf(dispatchers), repeat, target,
-                pixels, retries, credits, config.getInt("pipeline.read-ahead"), warmup, config.getDuration("pipeline.sample-interval"),
-                runTimeout, threadCount, List.copyOf(distributions), capacity, strategy, faults, reads, ioChoices, controls(config));
+        return new SweepSettings(
+                new InputSettings(inputSet, repeat),
+                imageSettings,
+                new WorkerSettings(workerCounts, threadCount, credits, capacity),
+                new Variations(List.copyOf(dispatchers), List.copyOf(distributions), ioChoices, controls(config)),
+                new FaultSettings(retries, strategy, faults),
+                reads,
+                target,
+                new TimingSettings(warmup, config.getDuration("pipeline.sample-interval"), runTimeout));
     }
 
     private List<IoDispatcher> ioDispatchers(Config config) {
@@ -428,16 +437,16 @@ final class RunOptions {
         require(readers >= 1, "pipeline.io.readers must be at least 1, got " + readers);
         var timeout = config.getDuration("pipeline.http.timeout");
         require(!timeout.isNegative() && !timeout.isZero(), "pipeline.http.timeout must be positive, got " + timeout);
-        return new ReadSettings(dispatcher, readers, latency, timeout);
+        return new ReadSettings(dispatcher, readers, config.getInt("pipeline.read-ahead"), latency, timeout);
     }
 
     /** Says where the readers block, and plainly when virtual threads are not what they get. */
     private static String describeReads(SweepSettings settings, Config config) {
         var reads = settings.reads();
-        var where = settings.ioDispatchers().stream().map(dispatcher -> whereReadersBlock(dispatcher, config))
+        var where = settings.compared().readers().stream().map(dispatcher -> whereReadersBlock(dispatcher, config))
                 .collect(Collectors.joining("; then "));
         var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
-        var timeout = settings.input().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
+        var timeout = settings.input().set().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
         return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
     }
 

@@ -17,10 +17,10 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
-import org.pekkolab.imagepipeline.actors.NodeAgent;
-import org.pekkolab.imagepipeline.sweep.PipelineSystem;
-import org.pekkolab.imagepipeline.sweep.ProgressListener;
-import org.pekkolab.imagepipeline.sweep.RunFailedException;
+import org.pekkolab.imagepipeline.node.NodeAgent;
+import org.pekkolab.imagepipeline.runtime.PipelineSystem;
+import org.pekkolab.imagepipeline.runtime.ProgressListener;
+import org.pekkolab.imagepipeline.runtime.RunFailedException;
 
 /**
  * A cluster for one {@code ./run.sh cluster} invocation. This JVM is the coordinator: the first
@@ -36,12 +36,14 @@ public final class ClusterSession implements AutoCloseable {
     public record Layout(int nodes, int spawn, String host, int port, Duration joinTimeout, Optional<Path> configFile) {}
 
     private final PipelineSystem system;
+    private final ActorRef<NodeAgent.Command> localNode;
     private final List<Process> children = new ArrayList<>();
     private final Thread killChildrenOnExit = new Thread(this::destroyChildren, "stop-cluster-nodes");
     private List<ActorRef<NodeAgent.Command>> nodes = List.of();
 
-    private ClusterSession(PipelineSystem system) {
+    private ClusterSession(PipelineSystem system, ActorRef<NodeAgent.Command> localNode) {
         this.system = system;
+        this.localNode = localNode;
         Runtime.getRuntime().addShutdownHook(killChildrenOnExit);
     }
 
@@ -52,13 +54,15 @@ public final class ClusterSession implements AutoCloseable {
     public static ClusterSession start(Config config, List<String> presets, List<Integer> workerCounts, Layout layout, Path logDir,
             ProgressListener progress) throws InterruptedException {
         var nodeConfig = ClusterConfig.forNode(config, layout.host(), layout.port(), List.of());
-        PipelineSystem system;
+        var system = new PipelineSystem(nodeConfig, presets, workerCounts);
+        ActorRef<NodeAgent.Command> localNode;
         try {
-            system = new PipelineSystem(nodeConfig, presets, workerCounts, false);
+            localNode = NodeAgent.startOn(system, false);
         } catch (TimeoutException e) {
-            throw new RunFailedException("the coordinator's actor system did not start: " + e.getMessage());
+            system.close();
+            throw new RunFailedException("the coordinator's node agent did not start: " + e.getMessage());
         }
-        var session = new ClusterSession(system);
+        var session = new ClusterSession(system, localNode);
         try {
             var cluster = Cluster.get(system.system());
             var self = cluster.selfMember().address();
@@ -138,6 +142,11 @@ public final class ClusterSession implements AutoCloseable {
         return system;
     }
 
+    /** This JVM's node agent. */
+    public ActorRef<NodeAgent.Command> localNode() {
+        return localNode;
+    }
+
     /** Every node agent of the cluster, this JVM's included. */
     public List<ActorRef<NodeAgent.Command>> nodes() {
         return nodes;
@@ -146,7 +155,7 @@ public final class ClusterSession implements AutoCloseable {
     @Override
     public void close() {
         for (var node : nodes) {
-            if (!node.equals(system.localNode())) {
+            if (!node.equals(localNode)) {
                 node.tell(new NodeAgent.Shutdown());
             }
         }

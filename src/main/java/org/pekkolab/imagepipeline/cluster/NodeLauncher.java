@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pekkolab.imagepipeline.filters.Simd;
-import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
+import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 
 /**
  * Starts cluster node JVMs on this host: the same Java, the same class path, the {@code node}

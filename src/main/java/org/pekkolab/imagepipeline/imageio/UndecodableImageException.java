@@ -1,5 +1,7 @@
 package org.pekkolab.imagepipeline.imageio;
 
+import org.pekkolab.imagepipeline.image.RasterImage;
+
 /**
  * An input that cannot become a {@link org.pekkolab.imagepipeline.image.RasterImage}. Checked, because
  * bad input is expected in a run and must become a listed failure, not a crash; the message is a short

@@ -7,7 +7,7 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
-import org.pekkolab.imagepipeline.metrics.MailboxStats;
+import org.pekkolab.imagepipeline.results.MailboxStats;
 
 /**
  * The metered mailboxes of one actor system. A mailbox type is configured once per system, but

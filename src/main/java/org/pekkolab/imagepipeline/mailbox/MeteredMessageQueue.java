@@ -8,7 +8,7 @@ import org.apache.pekko.actor.DeadLetter;
 import org.apache.pekko.actor.typed.Signal;
 import org.apache.pekko.dispatch.Envelope;
 import org.apache.pekko.dispatch.MessageQueue;
-import org.pekkolab.imagepipeline.metrics.MailboxStats;
+import org.pekkolab.imagepipeline.results.MailboxStats;
 
 /**
  * The message queue of one actor that counts what waits in it: the current size, the highest

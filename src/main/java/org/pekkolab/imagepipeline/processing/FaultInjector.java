@@ -1,7 +1,7 @@
 package org.pekkolab.imagepipeline.processing;
 
 import java.util.SplittableRandom;
-import org.pekkolab.imagepipeline.actors.FaultPlan;
+import org.pekkolab.imagepipeline.settings.FaultPlan;
 
 /**
  * Applies a {@link FaultPlan} to image attempts. The decision for an attempt is drawn from a

@@ -10,9 +10,10 @@ import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.image.RasterImage;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
+import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.ThreadPlacement;
+import org.pekkolab.imagepipeline.probes.ThreadPlacement;
+import org.pekkolab.imagepipeline.results.ImageTiming;
 
 /**
  * The work done for one image, identical in every mode (sequential loop, ExecutorService,

@@ -3,8 +3,8 @@ package org.pekkolab.imagepipeline.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
  * What the measured runs say about scalability, beyond raw speedups: which configuration won, how much

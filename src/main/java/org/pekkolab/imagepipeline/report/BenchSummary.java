@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.pekkolab.imagepipeline.metrics.CoreScaling;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
  * The same sweep run several times: for every row, the median and spread (min-max) of its

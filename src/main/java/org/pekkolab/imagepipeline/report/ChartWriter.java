@@ -21,8 +21,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
  * Draws {@code speedup.png} and {@code throughput.png} against p = workers × nodes, one line per

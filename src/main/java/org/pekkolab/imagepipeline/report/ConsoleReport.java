@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.pekkolab.imagepipeline.metrics.CoreScaling;
-import org.pekkolab.imagepipeline.metrics.Failure;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.NodeStats;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.results.Failure;
+import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.NodeStats;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
  * The end-of-run summary for a terminal or a log file: a fixed-width table of the runs, then what

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
  * Where a run's worker time went, per image on average: decoding, each filter, the rest of the

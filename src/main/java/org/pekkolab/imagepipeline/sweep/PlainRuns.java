@@ -13,14 +13,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.pekkolab.imagepipeline.actors.MetricsCollector;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
-import org.pekkolab.imagepipeline.metrics.Failure;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
-import org.pekkolab.imagepipeline.metrics.RunOutcome;
-import org.pekkolab.imagepipeline.metrics.ThreadSwitches;
+import org.pekkolab.imagepipeline.node.MetricsCollector;
+import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.results.Failure;
+import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.MetricsSnapshot;
+import org.pekkolab.imagepipeline.results.RunOutcome;
+import org.pekkolab.imagepipeline.runtime.PipelineSystem;
+import org.pekkolab.imagepipeline.runtime.ProgressListener;
+import org.pekkolab.imagepipeline.settings.SweepSettings;
 import org.pekkolab.imagepipeline.source.SourceReader;
 import org.pekkolab.imagepipeline.source.UnreadableSourceException;
 
@@ -80,8 +83,8 @@ final class PlainRuns {
                 int image = id;
                 pool.execute(() -> run.process(image, Thread.currentThread().getName()));
             }
-            if (!run.awaitAll(settings.runTimeout())) {
-                throw new TimeoutException("the ExecutorService run did not finish within " + settings.runTimeout());
+            if (!run.awaitAll(settings.timing().runTimeout())) {
+                throw new TimeoutException("the ExecutorService run did not finish within " + settings.timing().runTimeout());
             }
             long wallNanos = System.nanoTime() - start;
             switches.stop();
@@ -104,7 +107,7 @@ final class PlainRuns {
         private final AtomicInteger done = new AtomicInteger();
         private final CountDownLatch allDone;
         private final AtomicInteger processed = new AtomicInteger();
-        private final SourceReader reader = settings.reads().newSourceReader();
+        private final SourceReader reader = new SourceReader(settings.reads().latency(), settings.reads().httpTimeout());
 
         Tally(ImageProcessor processor, ProgressListener.RunProgress progress, int peakInFlight, int images)
                 throws TimeoutException, InterruptedException {
@@ -113,11 +116,11 @@ final class PlainRuns {
             this.peakInFlight = peakInFlight;
             this.images = images;
             this.allDone = new CountDownLatch(images);
-            this.metrics = system.spawn("metrics", MetricsCollector.create(system.address(), settings.sampleInterval()));
+            this.metrics = system.spawn("metrics", MetricsCollector.create(system.address(), settings.timing().sampleInterval()));
         }
 
         void process(int id, String worker) {
-            var source = settings.input().sources().get(id % settings.input().sources().size());
+            var source = settings.input().set().sources().get(id % settings.input().set().sources().size());
             var name = source.name();
             try {
                 var timing = processor.process(name, reader.read(source), worker, system.address());

@@ -17,28 +17,37 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.pekkolab.imagepipeline.actors.ControlDispatcher;
-import org.pekkolab.imagepipeline.actors.Distribution;
-import org.pekkolab.imagepipeline.actors.IoDispatcher;
-import org.pekkolab.imagepipeline.actors.NodeAgent;
-import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
-import org.pekkolab.imagepipeline.actors.WorkerSpec;
+import org.pekkolab.imagepipeline.cluster.ClusterCostProbe;
+import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
+import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
-import org.pekkolab.imagepipeline.metrics.CoreScaling;
-import org.pekkolab.imagepipeline.metrics.Failure;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.NodeStats;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunOutcome;
-import org.pekkolab.imagepipeline.metrics.RunResult;
-import org.pekkolab.imagepipeline.metrics.ThreadSwitches;
+import org.pekkolab.imagepipeline.node.NodeAgent;
+import org.pekkolab.imagepipeline.node.WorkerSpec;
+import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
-import org.pekkolab.imagepipeline.processing.OutputTarget;
+import org.pekkolab.imagepipeline.results.Failure;
+import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.NodeStats;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunOutcome;
+import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.run.PipelineSupervisor;
+import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
+import org.pekkolab.imagepipeline.runtime.PipelineSystem;
+import org.pekkolab.imagepipeline.runtime.ProgressListener;
+import org.pekkolab.imagepipeline.runtime.RunFailedException;
+import org.pekkolab.imagepipeline.settings.ControlDispatcher;
+import org.pekkolab.imagepipeline.settings.Distribution;
+import org.pekkolab.imagepipeline.settings.InputSet;
+import org.pekkolab.imagepipeline.settings.IoDispatcher;
+import org.pekkolab.imagepipeline.settings.SweepSettings;
+import org.pekkolab.imagepipeline.settings.Warmup;
 import org.pekkolab.imagepipeline.source.ImageSource;
 
 /**
@@ -68,6 +77,8 @@ public final class Sweep {
 
     private final SweepSettings settings;
     private final PipelineSystem system;
+    private final ActorRef<NodeAgent.Command> localNode;
+    private final FilterChain filters;
     private final List<ActorRef<NodeAgent.Command>> clusterNodes;
     private final ProgressListener progress;
     /** What each of the sweep's presets runs on: for the report and for where auto puts the control actors. */
@@ -79,9 +90,12 @@ public final class Sweep {
      * @param clusterNodes the node agents of the cluster, this JVM's included, or empty in single
      *     mode; with nodes, every worker count also gets a cluster run on each dispatcher
      */
-    public Sweep(SweepSettings settings, PipelineSystem system, List<ActorRef<NodeAgent.Command>> clusterNodes, ProgressListener progress) {
+    public Sweep(SweepSettings settings, PipelineSystem system, ActorRef<NodeAgent.Command> localNode, List<ActorRef<NodeAgent.Command>> clusterNodes,
+            ProgressListener progress) {
         this.settings = settings;
         this.system = system;
+        this.localNode = localNode;
+        this.filters = settings.images().chain();
         this.clusterNodes = List.copyOf(clusterNodes);
         this.progress = progress;
         this.dispatchers = system.dispatchers(settings);
@@ -98,7 +112,7 @@ public final class Sweep {
 
     /** @throws RunFailedException when a run does not finish in time */
     public Report run(RowOrder order) {
-        var processor = new ImageProcessor(new ImageDecoder(settings.maxPixels()), settings.filters(), Optional.empty());
+        var processor = new ImageProcessor(new ImageDecoder(settings.images().maxPixels()), filters, Optional.empty());
         try {
             var plain = new PlainRuns(system, settings);
             warmUp(plain, processor);
@@ -114,9 +128,9 @@ public final class Sweep {
             results.add(toResult("sequential", "-", "-", "-", "-", "-", 1, baseline, baselineSwitches.stop(), baseline.wallMs()));
 
             var variants = variants();
-            int lastWorkers = settings.workerCounts().get(settings.workerCounts().size() - 1);
+            int lastWorkers = settings.workers().largest();
             var lastVariant = variants.get(variants.size() - 1);
-            for (int workers : settings.workerCounts()) {
+            for (int workers : settings.workers().counts()) {
                 var executor = order == RowOrder.FORWARD ? executorRow(plain, processor, workers, baseline) : null;
                 var actorRows = new ArrayList<RunResult>();
                 for (var variant : order == RowOrder.FORWARD ? variants : reversed(variants)) {
@@ -127,12 +141,12 @@ public final class Sweep {
                 results.addAll(order == RowOrder.FORWARD ? actorRows : reversed(actorRows));
             }
             var clusterCost = clusterNodes.isEmpty() ? null
-                    : ClusterCostProbe.measure(system.system(), settings.input().sources(), settings.reads().httpTimeout(),
+                    : ClusterCostProbe.measure(system.system(), settings.input().set().sources(), settings.reads().httpTimeout(),
                             liveRemoteNode(results.get(results.size() - 1)));
             return new Report(
                     host(),
                     input(),
-                    settings.filters().names(),
+                    settings.images().filters(),
                     new Report.Baseline(baseline.wallMs(), settings.imagesPerRun() * 1000.0 / baseline.wallMs()),
                     results,
                     distinctByFile(results),
@@ -166,7 +180,7 @@ public final class Sweep {
                     variant.mode().equals("cluster"), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
-            var outcome = actorRun(spec, variant.nodes(), settings.input().sources(), settings.repeat(), variant.reads(), run);
+            var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), settings.input().repeat(), variant.reads(), run);
             return toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
                     control.label(), variant.control().label(), workers, outcome, switches.stop(), baseline.wallMs());
         }
@@ -195,25 +209,11 @@ public final class Sweep {
 
     private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, boolean reportStarts,
             ControlDispatcher control) {
-        return new WorkerSpec(
-                "run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF),
-                workers,
-                settings.threadsFor(workers),
-                dispatcher,
-                settings.filters().names(),
-                settings.maxPixels(),
-                settings.maxRetries(),
-                settings.window(),
-                settings.sampleInterval().toMillis(),
-                output.map(target -> target.dir().toAbsolutePath().toString()).orElse(""),
-                output.map(target -> target.format().extension()).orElse("png"),
-                output.map(OutputTarget::quality).orElse(90),
-                reportStarts,
-                distribution,
-                settings.mailboxCapacity(),
-                settings.supervision(),
-                settings.faults(),
-                control);
+        var runWorkers = new WorkerSpec.RunWorkers(workers, settings.workers().threadsFor(workers), dispatcher, settings.workers().window(),
+                distribution, settings.workers().mailboxCapacity(), control, reportStarts);
+        return new WorkerSpec("run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF), runWorkers, settings.images(),
+                settings.faults(), output.map(target -> new OutputTarget(target.dir().toAbsolutePath(), target.format(), target.quality())),
+                settings.timing().sampleInterval().toMillis());
     }
 
     /** One actor configuration of the sweep, run for every worker count. */
@@ -231,11 +231,11 @@ public final class Sweep {
         var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
         var variants = new ArrayList<Variant>();
         for (var mode : modes) {
-            var nodes = mode.equals("single") ? List.of(system.localNode()) : clusterNodes;
-            for (var distribution : settings.distributions()) {
-                for (var reads : settings.ioDispatchers()) {
-                    for (var control : settings.controls()) {
-                        for (var dispatcher : settings.dispatchers()) {
+            var nodes = mode.equals("single") ? List.of(localNode) : clusterNodes;
+            for (var distribution : settings.compared().distributions()) {
+                for (var reads : settings.compared().readers()) {
+                    for (var control : settings.compared().controls()) {
+                        for (var dispatcher : settings.compared().dispatchers()) {
                             variants.add(new Variant(mode, nodes, distribution, reads, control, dispatcher));
                         }
                     }
@@ -247,9 +247,9 @@ public final class Sweep {
 
     private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<ImageSource> sources, int repeat,
             IoDispatcher reads, ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
-        var plan = new PipelineSupervisor.Plan(sources, repeat, spec, nodes, settings.readAhead(), settings.reads().on(reads));
-        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), spec.control().selector(spec),
-                settings.runTimeout());
+        var plan = new PipelineSupervisor.Plan(sources, repeat, spec, nodes, settings.reads().on(reads));
+        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), spec.controlDispatcher(),
+                settings.timing().runTimeout());
     }
 
     /**
@@ -261,7 +261,7 @@ public final class Sweep {
      * get it there in a fraction of a second, where 200 photos would take a minute.
      */
     private void warmUp(PlainRuns plain, ImageProcessor processor) throws TimeoutException, InterruptedException {
-        var warmup = settings.warmup();
+        var warmup = settings.timing().warmup();
         if (warmup.minimum().isZero()) {
             return;
         }
@@ -332,8 +332,8 @@ public final class Sweep {
     }
 
     private void warmUpRound(PlainRuns plain, ImageProcessor processor, List<ImageSource> tiny) throws TimeoutException, InterruptedException {
-        var sources = settings.input().sources();
-        int workers = settings.workerCounts().get(settings.workerCounts().size() - 1);
+        var sources = settings.input().set().sources();
+        int workers = settings.workers().largest();
         plain.sequential(processor, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none());
         plain.executor(processor, workers, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none());
         for (var variant : variants()) {
@@ -411,7 +411,7 @@ public final class Sweep {
     private Optional<ActorRef<NodeAgent.Command>> liveRemoteNode(RunResult lastRun) {
         var up = lastRun.nodeStats().stream().filter(node -> node.status().equals(NodeStats.UP)).map(NodeStats::address).toList();
         return clusterNodes.stream()
-                .filter(node -> !node.equals(system.localNode()))
+                .filter(node -> !node.equals(localNode))
                 .filter(node -> up.contains(node.path().address().toString()))
                 .findFirst();
     }
@@ -424,18 +424,18 @@ public final class Sweep {
     }
 
     private Report.Input input() {
-        var input = settings.input();
+        var input = settings.input().set();
         boolean folder = input.kind() == InputSet.Kind.FOLDER;
         var reads = settings.reads();
         return new Report.Input(
                 folder ? input.location().toString() : null,
                 input.sources().size(),
-                settings.repeat(),
+                settings.input().repeat(),
                 settings.imagesPerRun(),
                 input.kind().label(),
                 folder ? null : input.location().toString(),
                 reads.latency().toMillis(),
-                settings.ioDispatchers().stream().map(IoDispatcher::label).collect(Collectors.joining(",")),
+                settings.compared().readers().stream().map(IoDispatcher::label).collect(Collectors.joining(",")),
                 reads.readers());
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pekkolab.imagepipeline.actors.IoDispatcher;
+import org.pekkolab.imagepipeline.settings.IoDispatcher;
 import org.pekkolab.imagepipeline.source.ImageServer;
 
 /** --source, --io-latency and --io-dispatcher end to end, in process, against a local HTTP server. */

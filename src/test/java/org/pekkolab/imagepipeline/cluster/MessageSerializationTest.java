@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -11,20 +12,24 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.pekkolab.imagepipeline.actors.ControlDispatcher;
-import org.pekkolab.imagepipeline.actors.Distribution;
-import org.pekkolab.imagepipeline.actors.FaultPlan;
-import org.pekkolab.imagepipeline.actors.ImageJob;
-import org.pekkolab.imagepipeline.actors.NodeAgent;
-import org.pekkolab.imagepipeline.actors.PipelineSupervisor;
-import org.pekkolab.imagepipeline.actors.PushWorker;
-import org.pekkolab.imagepipeline.actors.Supervision;
-import org.pekkolab.imagepipeline.actors.WorkerSpec;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.MailboxStats;
-import org.pekkolab.imagepipeline.metrics.MetricsSnapshot;
-import org.pekkolab.imagepipeline.metrics.NodeStats;
-import org.pekkolab.imagepipeline.metrics.WorkerStats;
+import org.pekkolab.imagepipeline.imageio.OutputFormat;
+import org.pekkolab.imagepipeline.imageio.OutputTarget;
+import org.pekkolab.imagepipeline.node.ImageJob;
+import org.pekkolab.imagepipeline.node.NodeAgent;
+import org.pekkolab.imagepipeline.node.PushWorker;
+import org.pekkolab.imagepipeline.node.WorkerSpec;
+import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.MailboxStats;
+import org.pekkolab.imagepipeline.results.MetricsSnapshot;
+import org.pekkolab.imagepipeline.results.NodeStats;
+import org.pekkolab.imagepipeline.results.WorkerStats;
+import org.pekkolab.imagepipeline.run.PipelineSupervisor;
+import org.pekkolab.imagepipeline.settings.ControlDispatcher;
+import org.pekkolab.imagepipeline.settings.Distribution;
+import org.pekkolab.imagepipeline.settings.FaultPlan;
+import org.pekkolab.imagepipeline.settings.FaultSettings;
+import org.pekkolab.imagepipeline.settings.ImageSettings;
+import org.pekkolab.imagepipeline.settings.Supervision;
 
 /** Every message that crosses JVMs in cluster mode survives Pekko's serialization, as CBOR. */
 class MessageSerializationTest {
@@ -79,8 +84,10 @@ class MessageSerializationTest {
     @Test
     void nodeProtocolRoundTrips() {
         var agent = testKit.<NodeAgent.Command>createTestProbe().getRef();
-        var spec = new WorkerSpec("run-1", 2, 2, "fork-join", List.of("grayscale", "sobel"), 1_000_000, 2, 4, 50, "/tmp/out", "jpg", 80, true,
-                Distribution.PUSH, 16, Supervision.BACKOFF, new FaultPlan(0.2, 0.1, 30, 7), ControlDispatcher.OWN);
+        var spec = WorkerSpec.builder("run-1").dispatcher("fork-join", 2).images(new ImageSettings(List.of("grayscale", "sobel"), 1_000_000))
+                .faults(new FaultSettings(2, Supervision.BACKOFF, new FaultPlan(0.2, 0.1, 30, 7))).sampleIntervalMs(50)
+                .output(new OutputTarget(Path.of("/tmp/out"), OutputFormat.JPG, 80)).reportStarts(true).distribution(Distribution.PUSH, 16)
+                .control(ControlDispatcher.OWN).build();
         var workerStats = new WorkerStats("worker-1", "pekko://pipeline@127.0.0.1:2552", 10, 123.5, List.of("t-1"), List.of(0, 1));
         var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 64.0, 12.0, 2, 2, NodeStats.UP);
         var messages = List.of(

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
-import org.pekkolab.imagepipeline.sweep.DispatcherPresets;
+import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 
 /** The dispatcher settings, the heap size and the filter kernels of an invocation reach the node JVMs it starts. */
 class NodeLauncherTest {

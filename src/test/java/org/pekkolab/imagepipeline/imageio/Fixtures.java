@@ -11,6 +11,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.pekkolab.imagepipeline.image.RasterImage;
 
 /** Encoded fixtures made on the fly with the JDK's own writers, so the tests ship no binaries. */
 final class Fixtures {

@@ -18,7 +18,7 @@ import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.pekkolab.imagepipeline.metrics.MailboxStats;
+import org.pekkolab.imagepipeline.results.MailboxStats;
 
 /** The metered mailbox on a real actor system, with an actor held busy so that its mailbox fills. */
 class MeteredMailboxTest {

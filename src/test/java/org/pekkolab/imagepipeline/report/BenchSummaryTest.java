@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pekkolab.imagepipeline.metrics.CoreScaling;
+import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.results.Report;
 
 class BenchSummaryTest {
 
-    private static org.pekkolab.imagepipeline.metrics.Report trial(double executorSpeedup, double actorSpeedup) {
+    private static org.pekkolab.imagepipeline.results.Report trial(double executorSpeedup, double actorSpeedup) {
         return Fixtures.report(List.of(
                 Fixtures.run("executor", "thread-pool", 1, 2, executorSpeedup, List.of(), List.of()),
                 Fixtures.run("single", "fork-join", 1, 2, actorSpeedup, List.of(), List.of())), List.of());
@@ -62,8 +63,8 @@ class BenchSummaryTest {
         assertTrue(summary.render().contains("3.50 (3.10-3.90)"), summary.render());
     }
 
-    private static org.pekkolab.imagepipeline.metrics.Report withCoreScaling(org.pekkolab.imagepipeline.metrics.Report report, double speedup) {
-        return new org.pekkolab.imagepipeline.metrics.Report(report.host(), report.input(), report.filters(), report.baseline(), report.runs(),
+    private static org.pekkolab.imagepipeline.results.Report withCoreScaling(org.pekkolab.imagepipeline.results.Report report, double speedup) {
+        return new org.pekkolab.imagepipeline.results.Report(report.host(), report.input(), report.filters(), report.baseline(), report.runs(),
                 report.failures(), report.clusterCost(), report.dispatchers(), new CoreScaling(4, speedup));
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pekkolab.imagepipeline.metrics.Report;
+import org.pekkolab.imagepipeline.results.Report;
 
 class ChartWriterTest {
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunResult;
 import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 class ConsoleReportTest {
 
@@ -98,7 +98,7 @@ class ConsoleReportTest {
     @Test
     void showsTroubleColumnsAndUndefinedSerialFraction() {
         var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
-        var troubled = new org.pekkolab.imagepipeline.metrics.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", "own", "auto", 1, 1, 20, 2, 3, 0, 1,
+        var troubled = new org.pekkolab.imagepipeline.results.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", "own", "auto", 1, 1, 20, 2, 3, 0, 1,
                 1, 0, 0, 1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
 

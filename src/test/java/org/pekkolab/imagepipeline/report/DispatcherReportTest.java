@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunResult;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 /** What each dispatcher ran on, in report.json and on the console; pull and push as separate chart lines. */
 class DispatcherReportTest {

@@ -3,13 +3,13 @@ package org.pekkolab.imagepipeline.report;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.pekkolab.imagepipeline.metrics.CoreScaling;
-import org.pekkolab.imagepipeline.metrics.Failure;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
-import org.pekkolab.imagepipeline.metrics.NodeStats;
-import org.pekkolab.imagepipeline.metrics.Report;
-import org.pekkolab.imagepipeline.metrics.RunResult;
-import org.pekkolab.imagepipeline.metrics.WorkerStats;
+import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.results.Failure;
+import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.NodeStats;
+import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.results.WorkerStats;
 
 /** Hand-made reports with round numbers, so expected figures can be computed by hand. */
 final class Fixtures {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pekkolab.imagepipeline.metrics.ImageTiming;
+import org.pekkolab.imagepipeline.results.ImageTiming;
 
 /** The check after the warm-up: silent for compiled code's allocation, a warning well above it. */
 class AllocationWarningTest {

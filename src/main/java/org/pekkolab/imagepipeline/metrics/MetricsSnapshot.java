@@ -1,6 +1,0 @@
-package org.pekkolab.imagepipeline.metrics;
-
-import java.util.List;
-
-/** What one node's metrics actor measured over a run. */
-public record MetricsSnapshot(NodeStats node, List<WorkerStats> workers) {}

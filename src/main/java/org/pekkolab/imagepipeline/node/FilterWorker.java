@@ -1,0 +1,161 @@
+package org.pekkolab.imagepipeline.node;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.delivery.ConsumerController;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
+import org.pekkolab.imagepipeline.processing.FaultInjector;
+import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.run.PipelineSupervisor;
+import org.pekkolab.imagepipeline.settings.FaultSettings;
+import org.pekkolab.imagepipeline.settings.Supervision;
+
+/**
+ * A filter worker: pulls images through Pekko's reliable-delivery work pulling and runs the
+ * filter chain on them.
+ *
+ * <p>Its {@link ConsumerController} registers with the Receptionist under the run's service key
+ * and asks the producer for at most {@code window} images ahead, which is what bounds the number
+ * of images in flight. An input that is not a decodable image is reported, not retried. Any other
+ * exception (a filter chain that throws, an injected fault) fails the attempt; the run's
+ * {@link Supervision} strategy, applied by {@link WorkerSupervision}, decides what happens to the
+ * worker, and in every case the image is tried again:
+ * <ul>
+ *   <li>restart, backoff: the restarted behavior sends {@code Start} again, on which the
+ *       ConsumerController (a child kept across restarts) re-delivers the unconfirmed image;
+ *   <li>resume: the behavior goes on without any signal, so it sends that {@code Start} itself
+ *       before the failure reaches its supervisor;
+ *   <li>stop: the worker stops with its ConsumerController, the producer re-sends the worker's
+ *       unconfirmed images to the other workers and the NodeAgent starts a replacement.
+ * </ul>
+ * Each failed attempt is one supervision event, reported as {@link PipelineSupervisor.WorkerRestarted}
+ * (the run's {@code restarts}). The run's {@link AttemptLedger} outlasts all of that and bounds the
+ * retries: the delivery that follows {@code maxRetries + 1} failed attempts reports the image as
+ * failed instead of trying it again. A delivery of an image the ledger has as finished (work
+ * pulling re-sends what a stopped worker had not had confirmed yet) is confirmed and skipped.
+ */
+public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
+
+    public sealed interface Command {}
+
+    private record JobDelivered(ConsumerController.Delivery<ImageJob> delivery) implements Command {}
+
+    /**
+     * Pekko's ConsumerController requests more when half its window is used; with a window of 1
+     * or 2 that never happens after the first image and the worker stalls.
+     */
+    public static final int MIN_WINDOW = 3;
+
+    /**
+     * How a worker is set up; shared by the workers of a run on one node, replacements included.
+     *
+     * @param ledger the attempts of the run's images on this node
+     */
+    public record Settings(
+            ServiceKey<ConsumerController.Command<ImageJob>> serviceKey,
+            ImageProcessor processor,
+            FaultSettings faults,
+            int window,
+            String node,
+            ActorRef<MetricsCollector.Command> metrics,
+            boolean reportStarts,
+            AttemptLedger ledger) {
+
+        public Settings {
+            if (window < MIN_WINDOW) {
+                throw new IllegalArgumentException("window must be at least " + MIN_WINDOW + ", got " + window);
+            }
+        }
+    }
+
+    public static Behavior<Command> create(String name, Settings settings) {
+        return Behaviors.setup(context -> {
+            // Settings' factory lives on its Scala companion object, which Java reaches through MODULE$.
+            var consumerSettings = ConsumerController.Settings$.MODULE$.create(context.getSystem())
+                    .withFlowControlWindow(settings.window());
+            ActorRef<ConsumerController.Command<ImageJob>> consumer = context.spawn(
+                    ConsumerController.create(settings.serviceKey(), consumerSettings),
+                    "consumer-controller",
+                    DispatcherSelector.sameAsParent());
+            var faults = new FaultInjector(settings.faults().injected());
+            // Outside the supervised behavior: the consumer controller holds the unconfirmed image across restarts.
+            return WorkerSupervision.supervise(
+                    Behaviors.<Command>setup(inner -> new FilterWorker(inner, name, settings, consumer, faults)),
+                    settings.faults().supervision(),
+                    context.getSystem().settings().config());
+        });
+    }
+
+    private final String name;
+    private final Settings settings;
+    private final ActorRef<ConsumerController.Command<ImageJob>> consumer;
+    private final ActorRef<ConsumerController.Delivery<ImageJob>> deliveries;
+    private final FaultInjector faults;
+
+    private FilterWorker(
+            ActorContext<Command> context,
+            String name,
+            Settings settings,
+            ActorRef<ConsumerController.Command<ImageJob>> consumer,
+            FaultInjector faults) {
+        super(context);
+        this.name = name;
+        this.settings = settings;
+        this.consumer = consumer;
+        this.faults = faults;
+        deliveries = context.messageAdapter(ConsumerController.deliveryClass(), JobDelivered::new);
+        // After a restart too: the consumer controller then re-delivers the image it has not had confirmed.
+        consumer.tell(new ConsumerController.Start<>(deliveries));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(JobDelivered.class, this::onJob)
+                .build();
+    }
+
+    private Behavior<Command> onJob(JobDelivered delivered) {
+        var delivery = delivered.delivery();
+        var job = delivery.message();
+        var ledger = settings.ledger();
+        int attempt = ledger.begin(job.id());
+        if (attempt == AttemptLedger.FINISHED) {
+            getContext().getLog().debug("{} was delivered again after it was finished; skipped", job.name());
+        } else if (attempt > settings.faults().maxRetries() + 1) {
+            int attempts = attempt - 1;
+            job.replyTo().tell(new PipelineSupervisor.ImageFailed(
+                    job.id(), job.name(), ledger.lastError(job.id()) + " (gave up after " + attempts + " attempts)", attempts));
+        } else {
+            if (settings.reportStarts()) {
+                job.replyTo().tell(new PipelineSupervisor.ImageStarted(job.id(), settings.node()));
+            }
+            try {
+                faults.beforeAttempt(job.id(), attempt);
+                var timing = settings.processor().process(job.name(), job.encoded(), name, settings.node());
+                settings.metrics().tell(new MetricsCollector.Record(timing));
+                job.replyTo().tell(new PipelineSupervisor.ImageProcessed(job.id(), timing, attempt));
+            } catch (UndecodableImageException e) {
+                job.replyTo().tell(new PipelineSupervisor.ImageFailed(job.id(), job.name(), e.getMessage(), attempt));
+            } catch (RuntimeException e) {
+                ledger.failed(job.id(), e);
+                job.replyTo().tell(new PipelineSupervisor.WorkerRestarted(name, job.name()));
+                if (settings.faults().supervision() == Supervision.RESUME) {
+                    // A resumed behavior gets no signal, and the consumer controller re-delivers only when asked.
+                    consumer.tell(new ConsumerController.Start<>(deliveries));
+                }
+                throw e;
+            }
+        }
+        // Before the confirmation: a duplicate can only follow the confirmation, and must find the image finished.
+        ledger.finish(job.id());
+        delivery.confirmTo().tell(ConsumerController.confirmed());
+        return this;
+    }
+}

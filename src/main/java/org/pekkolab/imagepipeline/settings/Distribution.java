@@ -1,0 +1,26 @@
+package org.pekkolab.imagepipeline.settings;
+
+/**
+ * How the supervisor hands images to workers.
+ *
+ * <ul>
+ *   <li>{@link #PULL}: reliable-delivery work pulling; a worker holds at most its window of images,
+ *       so images in flight are bounded whatever the input size.
+ *   <li>{@link #PUSH}: every image is sent at once through a round-robin router into the workers'
+ *       mailboxes (unbounded, or bounded by a capacity with overflow sent back and retried).
+ * </ul>
+ */
+public enum Distribution {
+    PULL,
+    PUSH;
+
+    /** The name users type and reports show. */
+    public String label() {
+        return Choices.label(this);
+    }
+
+    /** @throws IllegalArgumentException naming the known strategies */
+    public static Distribution parse(String text) {
+        return Choices.parse(Distribution.class, "mode", text);
+    }
+}

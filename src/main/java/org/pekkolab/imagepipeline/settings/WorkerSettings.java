@@ -1,0 +1,36 @@
+package org.pekkolab.imagepipeline.settings;
+
+import java.util.List;
+
+/**
+ * How many workers each row has and what bounds them.
+ *
+ * @param counts the worker counts swept ({@code --workers}), per node in cluster mode
+ * @param threads dispatcher threads per run, or 0 for as many as the run has workers ({@code --threads})
+ * @param window images each pull worker may hold ({@code --window})
+ * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
+ */
+public record WorkerSettings(List<Integer> counts, int threads, int window, int mailboxCapacity) {
+
+    public WorkerSettings {
+        counts = List.copyOf(counts);
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("no worker counts");
+        }
+    }
+
+    /** Threads of the dispatcher a run with {@code workers} workers gets. */
+    public int threadsFor(int workers) {
+        return threads > 0 ? threads : workers;
+    }
+
+    /** Every dispatcher size the sweep's runs need. */
+    public List<Integer> threadCounts() {
+        return counts.stream().map(this::threadsFor).distinct().toList();
+    }
+
+    /** The largest worker count. */
+    public int largest() {
+        return counts.get(counts.size() - 1);
+    }
+}

@@ -1,9 +1,0 @@
-package org.pekkolab.imagepipeline.sweep;
-
-/** The run itself failed (exit status 1), as opposed to some of its images. */
-public final class RunFailedException extends RuntimeException {
-
-    public RunFailedException(String message) {
-        super(message);
-    }
-}

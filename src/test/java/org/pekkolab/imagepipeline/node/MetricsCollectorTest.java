@@ -1,0 +1,44 @@
+package org.pekkolab.imagepipeline.node;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.javadsl.BehaviorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestInbox;
+import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.results.MetricsSnapshot;
+
+/** The live heap a run reports is what it kept alive through a garbage collection, not what it allocated. */
+class MetricsCollectorTest {
+
+    private static final int MB = 1024 * 1024;
+
+    @Test
+    void liveHeapIsTheHeapStillInUseAfterACollectionWhileTheRunLasts() {
+        var kept = new byte[96 * MB];
+        double whileKept = liveHeapMbOfARunThatCollects();
+        assertTrue(kept.length > 0);
+        kept = null;
+        double afterRelease = liveHeapMbOfARunThatCollects();
+
+        assertTrue(whileKept >= 96, "a run that keeps 96 MB alive reports " + whileKept + " MB");
+        assertTrue(afterRelease > 0 && afterRelease < whileKept - 64, "after release " + afterRelease + " MB, before " + whileKept + " MB");
+    }
+
+    @Test
+    void aRunWithoutACollectionReportsNoLiveHeap() {
+        var run = BehaviorTestKit.create(MetricsCollector.create("node", Duration.ofHours(1)));
+        TestInbox<MetricsSnapshot> reply = TestInbox.create();
+        run.run(new MetricsCollector.Finish(reply.getRef()));
+        assertTrue(reply.receiveMessage().node().liveHeapMb() == 0, "collections before the run are not the run's");
+    }
+
+    /** A run (synchronous: the actor is set up before the collection) during which one full collection happens. */
+    private static double liveHeapMbOfARunThatCollects() {
+        var run = BehaviorTestKit.create(MetricsCollector.create("node", Duration.ofHours(1)));
+        System.gc();
+        TestInbox<MetricsSnapshot> reply = TestInbox.create();
+        run.run(new MetricsCollector.Finish(reply.getRef()));
+        return reply.receiveMessage().node().liveHeapMb();
+    }
+}
