@@ -35,7 +35,6 @@ import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.RunOutcome;
-import org.pekkolab.imagepipeline.run.PipelineSupervisor;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.Distribution;

@@ -36,7 +36,7 @@ public final class AttemptLedger {
     }
 
     void failed(long jobId, Throwable error) {
-        entries.computeIfPresent(jobId, (id, entry) -> new Entry(entry.attempts(), describe(error)));
+        entries.computeIfPresent(jobId, (id, entry) -> new Entry(entry.attempts(), ImageAttempts.describe(error)));
     }
 
     String lastError(long jobId) {
@@ -48,11 +48,5 @@ public final class AttemptLedger {
     void finish(long jobId) {
         finished.add(jobId);
         entries.remove(jobId);
-    }
-
-    /** How a failed attempt is listed: the exception's simple name and message. */
-    static String describe(Throwable error) {
-        var message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -9,36 +9,34 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
-import org.pekkolab.imagepipeline.processing.FaultInjector;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
-import org.pekkolab.imagepipeline.run.PipelineSupervisor;
 import org.pekkolab.imagepipeline.settings.FaultSettings;
 import org.pekkolab.imagepipeline.settings.Supervision;
 
 /**
- * A filter worker: pulls images through Pekko's reliable-delivery work pulling and runs the
+ * A filter worker of pull mode: takes images through Pekko's reliable delivery and runs the
  * filter chain on them.
  *
- * <p>Its {@link ConsumerController} registers with the Receptionist under the run's service key
- * and asks the producer for at most {@code window} images ahead, which is what bounds the number
- * of images in flight. An input that is not a decodable image is reported, not retried. Any other
- * exception (a filter chain that throws, an injected fault) fails the attempt; the run's
- * {@link Supervision} strategy, applied by {@link WorkerSupervision}, decides what happens to the
- * worker, and in every case the image is tried again:
+ * <p>Its {@link ConsumerController} registers with the Receptionist under the run's service key,
+ * where the run's supervisor finds it and connects a producer to it; it asks for at most
+ * {@code window} images ahead, which is what bounds the images in flight. An input that is not a
+ * decodable image is reported, not retried. Any other exception (a filter chain that throws, an
+ * injected fault) fails the attempt; the run's {@link Supervision} strategy, applied by
+ * {@link WorkerSupervision}, decides what happens to the worker, and in every case the image is
+ * tried again:
  * <ul>
  *   <li>restart, backoff: the restarted behavior sends {@code Start} again, on which the
  *       ConsumerController (a child kept across restarts) re-delivers the unconfirmed image;
  *   <li>resume: the behavior goes on without any signal, so it sends that {@code Start} itself
  *       before the failure reaches its supervisor;
- *   <li>stop: the worker stops with its ConsumerController, the producer re-sends the worker's
- *       unconfirmed images to the other workers and the NodeAgent starts a replacement.
+ *   <li>stop: the worker stops with its ConsumerController, the supervisor sends the images it
+ *       held to other workers and the node agent starts a replacement.
  * </ul>
- * Each failed attempt is one supervision event, reported as {@link PipelineSupervisor.WorkerRestarted}
- * (the run's {@code restarts}). The run's {@link AttemptLedger} outlasts all of that and bounds the
- * retries: the delivery that follows {@code maxRetries + 1} failed attempts reports the image as
- * failed instead of trying it again. A delivery of an image the ledger has as finished (work
- * pulling re-sends what a stopped worker had not had confirmed yet) is confirmed and skipped.
+ * Each failed attempt is reported as {@link ImageOutcome.AttemptFailed} (the run's
+ * {@code restarts}). The run's {@link AttemptLedger} outlasts all of that and bounds the retries:
+ * the delivery that follows {@code maxRetries + 1} failed attempts reports the image as failed
+ * instead of trying it again. A delivery of an image the ledger has as finished (a stopped
+ * worker's images are sent again) is confirmed and skipped.
  */
 public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
 
@@ -64,7 +62,6 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
             int window,
             String node,
             ActorRef<MetricsCollector.Command> metrics,
-            boolean reportStarts,
             AttemptLedger ledger) {
 
         public Settings {
@@ -83,32 +80,26 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
                     ConsumerController.create(settings.serviceKey(), consumerSettings),
                     "consumer-controller",
                     DispatcherSelector.sameAsParent());
-            var faults = new FaultInjector(settings.faults().injected());
+            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics());
             // Outside the supervised behavior: the consumer controller holds the unconfirmed image across restarts.
             return WorkerSupervision.supervise(
-                    Behaviors.<Command>setup(inner -> new FilterWorker(inner, name, settings, consumer, faults)),
+                    Behaviors.<Command>setup(inner -> new FilterWorker(inner, settings, consumer, attempts)),
                     settings.faults().supervision(),
                     context.getSystem().settings().config());
         });
     }
 
-    private final String name;
     private final Settings settings;
     private final ActorRef<ConsumerController.Command<ImageJob>> consumer;
     private final ActorRef<ConsumerController.Delivery<ImageJob>> deliveries;
-    private final FaultInjector faults;
+    private final ImageAttempts attempts;
 
-    private FilterWorker(
-            ActorContext<Command> context,
-            String name,
-            Settings settings,
-            ActorRef<ConsumerController.Command<ImageJob>> consumer,
-            FaultInjector faults) {
+    private FilterWorker(ActorContext<Command> context, Settings settings, ActorRef<ConsumerController.Command<ImageJob>> consumer,
+            ImageAttempts attempts) {
         super(context);
-        this.name = name;
         this.settings = settings;
         this.consumer = consumer;
-        this.faults = faults;
+        this.attempts = attempts;
         deliveries = context.messageAdapter(ConsumerController.deliveryClass(), JobDelivered::new);
         // After a restart too: the consumer controller then re-delivers the image it has not had confirmed.
         consumer.tell(new ConsumerController.Start<>(deliveries));
@@ -129,23 +120,13 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
         if (attempt == AttemptLedger.FINISHED) {
             getContext().getLog().debug("{} was delivered again after it was finished; skipped", job.name());
         } else if (attempt > settings.faults().maxRetries() + 1) {
-            int attempts = attempt - 1;
-            job.replyTo().tell(new PipelineSupervisor.ImageFailed(
-                    job.id(), job.name(), ledger.lastError(job.id()) + " (gave up after " + attempts + " attempts)", attempts));
+            ImageAttempts.gaveUp(job, ledger.lastError(job.id()), attempt - 1);
         } else {
-            if (settings.reportStarts()) {
-                job.replyTo().tell(new PipelineSupervisor.ImageStarted(job.id(), settings.node()));
-            }
             try {
-                faults.beforeAttempt(job.id(), attempt);
-                var timing = settings.processor().process(job.name(), job.encoded(), name, settings.node());
-                settings.metrics().tell(new MetricsCollector.Record(timing));
-                job.replyTo().tell(new PipelineSupervisor.ImageProcessed(job.id(), timing, attempt));
-            } catch (UndecodableImageException e) {
-                job.replyTo().tell(new PipelineSupervisor.ImageFailed(job.id(), job.name(), e.getMessage(), attempt));
+                attempts.run(job, attempt);
             } catch (RuntimeException e) {
                 ledger.failed(job.id(), e);
-                job.replyTo().tell(new PipelineSupervisor.WorkerRestarted(name, job.name()));
+                attempts.attemptFailed(job);
                 if (settings.faults().supervision() == Supervision.RESUME) {
                     // A resumed behavior gets no signal, and the consumer controller re-delivers only when asked.
                     consumer.tell(new ConsumerController.Start<>(deliveries));

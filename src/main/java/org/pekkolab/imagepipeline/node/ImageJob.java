@@ -1,7 +1,6 @@
 package org.pekkolab.imagepipeline.node;
 
 import org.apache.pekko.actor.typed.ActorRef;
-import org.pekkolab.imagepipeline.run.PipelineSupervisor;
 
 /**
  * One image to process, as delivered to a filter worker. It carries the encoded file bytes, not
@@ -10,4 +9,4 @@ import org.pekkolab.imagepipeline.run.PipelineSupervisor;
  * @param id unique within a run (with {@code --repeat}, each feed of a file has its own id)
  * @param replyTo where the worker reports the outcome
  */
-public record ImageJob(long id, String name, byte[] encoded, ActorRef<PipelineSupervisor.Command> replyTo) implements CborSerializable {}
+public record ImageJob(long id, String name, byte[] encoded, ActorRef<ImageOutcome> replyTo) implements CborSerializable {}

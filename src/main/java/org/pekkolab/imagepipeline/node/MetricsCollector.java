@@ -167,8 +167,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 peakLiveHeapBytes / MB,
                 gcMillis() - startGcMs,
                 threads.size(),
-                coresSeen.size(),
-                NodeStats.UP);
+                coresSeen.size());
         finish.replyTo().tell(new MetricsSnapshot(node, workerStats()));
         return Behaviors.stopped();
     }

@@ -8,10 +8,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
-import org.pekkolab.imagepipeline.processing.FaultInjector;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
-import org.pekkolab.imagepipeline.run.PipelineSupervisor;
 import org.pekkolab.imagepipeline.settings.FaultSettings;
 
 /**
@@ -40,29 +37,27 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
             ImageProcessor processor,
             FaultSettings faults,
             String node,
-            ActorRef<MetricsCollector.Command> metrics,
-            boolean reportStarts) {}
+            ActorRef<MetricsCollector.Command> metrics) {}
 
     public static Behavior<Command> create(String name, Settings settings) {
         return Behaviors.setup(context -> {
             // Registered once, outside the supervised behavior, which a restart sets up again.
             context.getSystem().receptionist().tell(Receptionist.register(settings.serviceKey(), context.getSelf()));
+            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics());
             return WorkerSupervision.supervise(
-                    Behaviors.<Command>setup(inner -> new PushWorker(inner, name, settings)),
+                    Behaviors.<Command>setup(inner -> new PushWorker(inner, settings.faults().maxRetries(), attempts)),
                     settings.faults().supervision(),
                     context.getSystem().settings().config());
         });
     }
 
-    private final String name;
-    private final Settings settings;
-    private final FaultInjector faults;
+    private final int maxRetries;
+    private final ImageAttempts attempts;
 
-    private PushWorker(ActorContext<Command> context, String name, Settings settings) {
+    private PushWorker(ActorContext<Command> context, int maxRetries, ImageAttempts attempts) {
         super(context);
-        this.name = name;
-        this.settings = settings;
-        this.faults = new FaultInjector(settings.faults().injected());
+        this.maxRetries = maxRetries;
+        this.attempts = attempts;
     }
 
     @Override
@@ -72,21 +67,12 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
 
     private Behavior<Command> onAttempt(Attempt attempt) {
         var job = attempt.job();
-        if (settings.reportStarts()) {
-            job.replyTo().tell(new PipelineSupervisor.ImageStarted(job.id(), settings.node()));
-        }
         try {
-            faults.beforeAttempt(job.id(), attempt.number());
-            var timing = settings.processor().process(job.name(), job.encoded(), name, settings.node());
-            settings.metrics().tell(new MetricsCollector.Record(timing));
-            job.replyTo().tell(new PipelineSupervisor.ImageProcessed(job.id(), timing, attempt.number()));
-        } catch (UndecodableImageException e) {
-            job.replyTo().tell(new PipelineSupervisor.ImageFailed(job.id(), job.name(), e.getMessage(), attempt.number()));
+            attempts.run(job, attempt.number());
         } catch (RuntimeException e) {
-            job.replyTo().tell(new PipelineSupervisor.WorkerRestarted(name, job.name()));
-            if (attempt.number() > settings.faults().maxRetries()) {
-                job.replyTo().tell(new PipelineSupervisor.ImageFailed(job.id(), job.name(),
-                        AttemptLedger.describe(e) + " (gave up after " + attempt.number() + " attempts)", attempt.number()));
+            attempts.attemptFailed(job);
+            if (attempt.number() > maxRetries) {
+                ImageAttempts.gaveUp(job, ImageAttempts.describe(e), attempt.number());
             } else {
                 // Pekko drops the message that made an actor fail: the next attempt goes in first.
                 getContext().getSelf().tell(new Attempt(job, attempt.number() + 1));

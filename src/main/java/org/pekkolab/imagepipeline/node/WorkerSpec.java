@@ -31,11 +31,9 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
      * @param window images each pull worker may hold
      * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
      * @param control where the run's control actors work (resolved, never auto); on a node, its metrics actor
-     * @param reportStarts whether workers tell the supervisor when they start an image, so that
-     *     images lost with a node can be counted as retried (cluster mode)
      */
     public record RunWorkers(int count, int threads, String dispatcher, int window, Distribution distribution, int mailboxCapacity,
-            ControlDispatcher control, boolean reportStarts) {}
+            ControlDispatcher control) {}
 
     /** Where the run's filter workers work. */
     public DispatcherSelector workerDispatcher() {
@@ -66,7 +64,6 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
         private Distribution distribution = Distribution.PULL;
         private int mailboxCapacity;
         private ControlDispatcher control = ControlDispatcher.SHARED;
-        private boolean reportStarts;
         private ImageSettings images = new ImageSettings(List.of("grayscale", "blur"), ImageDecoder.DEFAULT_MAX_PIXELS);
         private FaultSettings faults = FaultSettings.DEFAULT;
         private Optional<OutputTarget> output = Optional.empty();
@@ -105,11 +102,6 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
             return this;
         }
 
-        public Builder reportStarts(boolean value) {
-            reportStarts = value;
-            return this;
-        }
-
         public Builder images(ImageSettings value) {
             images = value;
             return this;
@@ -131,7 +123,7 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
         }
 
         public WorkerSpec build() {
-            return new WorkerSpec(runId, new RunWorkers(count, threads, dispatcher, window, distribution, mailboxCapacity, control, reportStarts),
+            return new WorkerSpec(runId, new RunWorkers(count, threads, dispatcher, window, distribution, mailboxCapacity, control),
                     images, faults, output, sampleIntervalMs);
         }
     }

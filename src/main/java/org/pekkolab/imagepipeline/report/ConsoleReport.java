@@ -15,7 +15,7 @@ import org.pekkolab.imagepipeline.results.RunResult;
 /**
  * The end-of-run summary for a terminal or a log file: a fixed-width table of the runs, then what
  * the {@link Analysis} concludes, then the failed inputs. Plain ASCII, no colours, about 120 columns;
- * the failed/retried/lost/restarts columns only appear when one of them is non-zero. When a push
+ * the failed/retried/lost/restarts/redelivered columns only appear when one of them is non-zero. When a push
  * run is present, a second table sets the actor runs' backpressure figures side by side (the run
  * table has no room left for them within 120 columns). Below the analysis, where each run's time
  * went and what it did with memory.
@@ -110,11 +110,11 @@ public final class ConsoleReport {
     }
 
     private static void runTable(List<RunResult> runs, StringBuilder out) {
-        boolean troubles = runs.stream().anyMatch(r -> r.failed() + r.retried() + r.lost() + r.restarts() > 0);
+        boolean troubles = runs.stream().anyMatch(r -> r.failed() + r.retried() + r.redelivered() + r.lost() + r.restarts() > 0);
         List<String> header = new ArrayList<>(List.of(
                 "run", "mode", "dispatcher", "workers", "time", "img/s", "speedup", "eff", "CPU", "threads", "cores"));
         if (troubles) {
-            header.addAll(List.of("failed", "retried", "lost", "restarts"));
+            header.addAll(List.of("failed", "retried", "lost", "restarts", "redelivered"));
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunResult r : runs) {
@@ -130,7 +130,7 @@ public final class ConsoleReport {
                     String.valueOf(r.coresSeen())));
             if (troubles) {
                 row.addAll(List.of(String.valueOf(r.failed()), String.valueOf(r.retried()),
-                        String.valueOf(r.lost()), String.valueOf(r.restarts())));
+                        String.valueOf(r.lost()), String.valueOf(r.restarts()), String.valueOf(r.redelivered())));
             }
             rows.add(row);
         }

@@ -64,6 +64,7 @@ public final class ReportWriter {
             new Column("retried", RunResult::retried),
             new Column("lost", RunResult::lost),
             new Column("restarts", RunResult::restarts),
+            new Column("redelivered", RunResult::redelivered),
             new Column("peakInFlight", RunResult::peakInFlight),
             new Column("overflowed", RunResult::overflowed),
             new Column("peakMailbox", RunResult::peakMailbox),

@@ -10,9 +10,14 @@ import java.util.List;
  * @param peakHeapMb the most heap in use at a sample, garbage included
  * @param liveHeapMb the most heap still in use right after a garbage collection during the run: what
  *     the run kept alive; 0 when no collection happened
- * @param status {@code up}; {@code down} for a node that died during the run (its figures are
- *     what the supervisor saw of it: images and busy time, no CPU or heap); {@code no report}
- *     for a live node whose report did not arrive in time
+ * @param status {@code up}; {@code left} for a node that left the cluster during the run (its figures
+ *     are what it reported when it left); {@code down} for a node that died during the run (its
+ *     figures are what the supervisor saw of it: images and busy time, no CPU or heap); {@code no
+ *     report} for a live node whose report did not arrive in time
+ * @param joinedAtMs when a node that joined during the run had its workers started, in ms from the
+ *     run's start; null for a node that was there from the start
+ * @param goneAtMs when a node that left or died was known to be gone, in ms from the run's start; null
+ *     for a node that stayed
  */
 public record NodeStats(
         String address,
@@ -26,9 +31,31 @@ public record NodeStats(
         double gcMs,
         int threads,
         int cores,
-        String status) {
+        String status,
+        Double joinedAtMs,
+        Double goneAtMs) {
 
     public static final String UP = "up";
+    public static final String LEFT = "left";
+    public static final String DOWN = "down";
+    public static final String NO_REPORT = "no report";
+
+    /** What a node's metrics actor measured: a node that stayed from the start to the end. */
+    public NodeStats(String address, long pid, int images, double busyMs, double cpuLoadMean, double cpuLoadPeak, double peakHeapMb,
+            double liveHeapMb, double gcMs, int threads, int cores) {
+        this(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, UP, null, null);
+    }
+
+    public NodeStats withStatus(String newStatus) {
+        return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, newStatus,
+                joinedAtMs, goneAtMs);
+    }
+
+    /** With when the node joined and left the run, in ms from its start; NaN for not at all. */
+    public NodeStats withMembership(double joined, double gone) {
+        return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, status,
+                Double.isNaN(joined) ? null : joined, Double.isNaN(gone) ? null : gone);
+    }
 
     /** A node known only from the images it finished: one that died or did not report. */
     public static NodeStats fromTimings(String address, long pid, String status, List<ImageTiming> timings) {
@@ -45,6 +72,8 @@ public record NodeStats(
                 0,
                 (int) own.stream().map(ImageTiming::thread).distinct().count(),
                 (int) own.stream().map(ImageTiming::core).filter(core -> core >= 0).distinct().count(),
-                status);
+                status,
+                null,
+                null);
     }
 }

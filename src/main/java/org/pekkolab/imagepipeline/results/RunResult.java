@@ -7,8 +7,8 @@ import java.util.List;
  * {@code single} or {@code cluster}; {@code speedup} is relative to the sequential baseline.
  *
  * @param distribution {@code pull} or {@code push} for actor runs, {@code -} otherwise
- * @param retried attempts beyond the first, summed over all images (an image re-sent after its node
- *     died counts once)
+ * @param retried attempts beyond the first, summed over all images
+ * @param redelivered images handed to another worker because the worker or node that held them went away
  * @param restarts supervision events, one per failed attempt whatever the strategy: a restart, a
  *     resume, a back-off restart, or a stop and its replacement
  * @param reads where the actor run's image readers ran ({@code blocking}, {@code cpu}, {@code virtual}), {@code -} otherwise
@@ -40,6 +40,7 @@ public record RunResult(
         int images,
         int failed,
         int retried,
+        int redelivered,
         int lost,
         int restarts,
         int peakInFlight,

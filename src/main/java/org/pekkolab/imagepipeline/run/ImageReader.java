@@ -21,7 +21,16 @@ public final class ImageReader extends AbstractBehavior<ImageReader.Command> {
 
     public sealed interface Command {}
 
-    public record Read(long id, ImageSource source, ActorRef<PipelineSupervisor.Command> replyTo) implements Command {}
+    public record Read(long id, ImageSource source, ActorRef<Reply> replyTo) implements Command {}
+
+    /** What a reader answers; {@code reader} is free for the next read. */
+    public sealed interface Reply {
+        ActorRef<Command> reader();
+    }
+
+    public record ImageRead(long id, String name, byte[] bytes, ActorRef<Command> reader) implements Reply {}
+
+    public record ImageUnreadable(long id, String name, String reason, ActorRef<Command> reader) implements Reply {}
 
     public static Behavior<Command> create(SourceReader sourceReader) {
         return Behaviors.setup(context -> new ImageReader(context, sourceReader));
@@ -42,9 +51,9 @@ public final class ImageReader extends AbstractBehavior<ImageReader.Command> {
     private Behavior<Command> onRead(Read read) {
         var name = read.source().name();
         try {
-            read.replyTo().tell(new PipelineSupervisor.ImageRead(read.id(), name, sourceReader.read(read.source()), getContext().getSelf()));
+            read.replyTo().tell(new ImageRead(read.id(), name, sourceReader.read(read.source()), getContext().getSelf()));
         } catch (UnreadableSourceException e) {
-            read.replyTo().tell(new PipelineSupervisor.ImageUnreadable(read.id(), name, e.getMessage(), getContext().getSelf()));
+            read.replyTo().tell(new ImageUnreadable(read.id(), name, e.getMessage(), getContext().getSelf()));
         }
         return this;
     }

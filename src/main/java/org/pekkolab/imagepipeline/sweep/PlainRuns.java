@@ -160,6 +160,7 @@ final class PlainRuns {
                     new ArrayList<>(failures),
                     0,
                     0,
+                    0,
                     images - done.get(),
                     peakInFlight,
                     0,

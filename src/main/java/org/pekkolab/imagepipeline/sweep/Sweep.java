@@ -37,7 +37,8 @@ import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunOutcome;
 import org.pekkolab.imagepipeline.results.RunResult;
-import org.pekkolab.imagepipeline.run.PipelineSupervisor;
+import org.pekkolab.imagepipeline.run.RunPlan;
+import org.pekkolab.imagepipeline.run.RunSupervisor;
 import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.runtime.ProgressListener;
@@ -176,8 +177,7 @@ public final class Sweep {
         collectGarbage();
         try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
             var control = control(variant, workers);
-            var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(),
-                    variant.mode().equals("cluster"), control);
+            var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
             var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), settings.input().repeat(), variant.reads(), run);
@@ -207,10 +207,9 @@ public final class Sweep {
         System.gc();
     }
 
-    private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, boolean reportStarts,
-            ControlDispatcher control) {
+    private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, ControlDispatcher control) {
         var runWorkers = new WorkerSpec.RunWorkers(workers, settings.workers().threadsFor(workers), dispatcher, settings.workers().window(),
-                distribution, settings.workers().mailboxCapacity(), control, reportStarts);
+                distribution, settings.workers().mailboxCapacity(), control);
         return new WorkerSpec("run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF), runWorkers, settings.images(),
                 settings.faults(), output.map(target -> new OutputTarget(target.dir().toAbsolutePath(), target.format(), target.quality())),
                 settings.timing().sampleInterval().toMillis());
@@ -247,8 +246,9 @@ public final class Sweep {
 
     private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<ImageSource> sources, int repeat,
             IoDispatcher reads, ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
-        var plan = new PipelineSupervisor.Plan(sources, repeat, spec, nodes, settings.reads().on(reads));
-        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, run::done, replyTo), spec.controlDispatcher(),
+        // A cluster run takes in the nodes that join while it runs.
+        var plan = new RunPlan(sources, repeat, spec, nodes, settings.reads().on(reads), nodes != clusterNodes ? false : !clusterNodes.isEmpty());
+        return system.spawnAndAwait("supervisor", replyTo -> RunSupervisor.create(plan, run::done, replyTo), spec.controlDispatcher(),
                 settings.timing().runTimeout());
     }
 
@@ -343,7 +343,7 @@ public final class Sweep {
     }
 
     private void warmUpRun(Variant variant, int workers, List<ImageSource> sources, int repeat) throws TimeoutException, InterruptedException {
-        var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), false, control(variant, workers));
+        var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), control(variant, workers));
         actorRun(spec, variant.nodes(), sources, repeat, variant.reads(), WARM_UP_PROGRESS);
     }
 
@@ -384,6 +384,7 @@ public final class Sweep {
                 outcome.images(),
                 outcome.failures().size(),
                 outcome.retried(),
+                outcome.redelivered(),
                 outcome.lost(),
                 outcome.restarts(),
                 outcome.peakInFlight(),

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.node.ImageJob;
+import org.pekkolab.imagepipeline.node.ImageOutcome;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.PushWorker;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
@@ -23,7 +25,6 @@ import org.pekkolab.imagepipeline.results.MailboxStats;
 import org.pekkolab.imagepipeline.results.MetricsSnapshot;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.WorkerStats;
-import org.pekkolab.imagepipeline.run.PipelineSupervisor;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.Distribution;
 import org.pekkolab.imagepipeline.settings.FaultPlan;
@@ -53,7 +54,7 @@ class MessageSerializationTest {
 
     @Test
     void imageJobOfSeveralMegabytesRoundTrips() {
-        var supervisor = testKit.<PipelineSupervisor.Command>createTestProbe().getRef();
+        var supervisor = testKit.<ImageOutcome>createTestProbe().getRef();
         var encoded = new byte[6 * 1024 * 1024];
         new Random(7).nextBytes(encoded);
         var job = new ImageJob(42, "huge.png", encoded, supervisor);
@@ -68,7 +69,7 @@ class MessageSerializationTest {
 
     @Test
     void pushAttemptRoundTripsWithItsImage() {
-        var supervisor = testKit.<PipelineSupervisor.Command>createTestProbe().getRef();
+        var supervisor = testKit.<ImageOutcome>createTestProbe().getRef();
         var encoded = new byte[300 * 1024];
         new Random(3).nextBytes(encoded);
 
@@ -86,15 +87,17 @@ class MessageSerializationTest {
         var agent = testKit.<NodeAgent.Command>createTestProbe().getRef();
         var spec = WorkerSpec.builder("run-1").dispatcher("fork-join", 2).images(new ImageSettings(List.of("grayscale", "sobel"), 1_000_000))
                 .faults(new FaultSettings(2, Supervision.BACKOFF, new FaultPlan(0.2, 0.1, 30, 7))).sampleIntervalMs(50)
-                .output(new OutputTarget(Path.of("/tmp/out"), OutputFormat.JPG, 80)).reportStarts(true).distribution(Distribution.PUSH, 16)
+                .output(new OutputTarget(Path.of("/tmp/out"), OutputFormat.JPG, 80)).distribution(Distribution.PUSH, 16)
                 .control(ControlDispatcher.OWN).build();
         var workerStats = new WorkerStats("worker-1", "pekko://pipeline@127.0.0.1:2552", 10, 123.5, List.of("t-1"), List.of(0, 1));
-        var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 64.0, 12.0, 2, 2, NodeStats.UP);
+        var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 64.0, 12.0, 2, 2);
         var messages = List.of(
-                new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.WorkersStarted>createTestProbe().getRef()),
+                new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.Reply>createTestProbe().getRef()),
                 new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent),
-                new NodeAgent.StopWorkers("run-1", testKit.<NodeAgent.NodeReport>createTestProbe().getRef()),
+                new NodeAgent.StopWorkers("run-1", testKit.<NodeAgent.Reply>createTestProbe().getRef()),
                 new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats, List.of(workerStats)), new MailboxStats(7, 42)),
+                new NodeAgent.Leaving(new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats.withStatus(NodeStats.LEFT).withMembership(120.5, 980.25),
+                        List.of(workerStats)), MailboxStats.NONE), testKit.<Done>createTestProbe().getRef()),
                 new NodeAgent.Shutdown());
         for (var message : messages) {
             assertEquals(message, roundTrip(message));
@@ -105,11 +108,10 @@ class MessageSerializationTest {
     void workerReportsRoundTrip() {
         var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600, 262_144, 3_000_000, 7_000_000, 8_500_000);
         var messages = List.of(
-                new PipelineSupervisor.ImageStarted(3, "pekko://pipeline@127.0.0.1:2552"),
-                new PipelineSupervisor.ImageProcessed(3, timing, 2),
-                new PipelineSupervisor.ImageFailed(4, "b.jpg", "truncated image data", 1),
-                new PipelineSupervisor.WorkerRestarted("worker-2", "c.jpg"),
-                new PipelineSupervisor.Undelivered(5, 3));
+                new ImageOutcome.Processed(3, timing, 2),
+                new ImageOutcome.Failed(4, "b.jpg", "truncated image data", 1),
+                new ImageOutcome.AttemptFailed(5, "worker-2"),
+                new ImageOutcome.Undelivered(5, 3));
         for (var message : messages) {
             assertEquals(message, roundTrip(message));
         }

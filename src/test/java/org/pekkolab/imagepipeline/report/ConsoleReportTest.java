@@ -61,7 +61,7 @@ class ConsoleReportTest {
     @Test
     void showsHowOftenThreadsWaitedAndWerePreemptedPerImage() {
         var troubled = Fixtures.sweep().runs().get(1);
-        var unknown = new RunResult("single", "pinned", "pull", "blocking", "own", "auto", 1, 1, 20, 0, 0, 0, 0, 1, 0, 0, 1, 1, 100, 20,
+        var unknown = new RunResult("single", "pinned", "pull", "blocking", "own", "auto", 1, 1, 20, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 100, 20,
                 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), troubled, unknown), List.of()));
 
@@ -76,7 +76,7 @@ class ConsoleReportTest {
     @Test
     void leavesOutTheSwitchesWhereNoRunCountedThem() {
         var r = Fixtures.sweep().runs().get(1);
-        var unknown = new RunResult(r.mode(), r.dispatcher(), "-", "-", "-", "-", 1, 2, 20, 0, 0, 0, 0, 2, 0, 0, 1, 1, 100, 20,
+        var unknown = new RunResult(r.mode(), r.dispatcher(), "-", "-", "-", "-", 1, 2, 20, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 100, 20,
                 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         assertFalse(ConsoleReport.render(Fixtures.report(List.of(unknown), List.of())).contains("thread switches"));
     }
@@ -98,7 +98,7 @@ class ConsoleReportTest {
     @Test
     void showsTroubleColumnsAndUndefinedSerialFraction() {
         var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
-        var troubled = new org.pekkolab.imagepipeline.results.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", "own", "auto", 1, 1, 20, 2, 3, 0, 1,
+        var troubled = new org.pekkolab.imagepipeline.results.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", "own", "auto", 1, 1, 20, 2, 3, 0, 0, 1,
                 1, 0, 0, 1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
 
@@ -122,7 +122,7 @@ class ConsoleReportTest {
         assertFalse(ConsoleReport.render(Fixtures.sweep()).contains("backpressure"));
 
         var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
-        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", "auto", 1, 2, 2600, 0, 0, 0, 0,
+        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", "auto", 1, 2, 2600, 0, 0, 0, 0, 0,
                 2600, 1234, 16, 812.5, 640.0, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), pull, push), List.of()));
 

@@ -65,7 +65,7 @@ class DispatcherReportTest {
     @Test
     void pushRunsAreALineOfTheirOwn() {
         var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
-        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", "auto", pull.nodes(), pull.workers(), pull.images(), 0, 0, 0, 0,
+        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", "auto", pull.nodes(), pull.workers(), pull.images(), 0, 0, 0, 0, 0,
                 pull.peakInFlight(), 0, 0, pull.peakHeapMb(), pull.liveHeapMb(), pull.wallMs(), pull.imagesPerSec(), pull.speedup(), pull.efficiency(),
                 pull.efficiencyPerCore(), pull.cpuLoadMean(), pull.threadsSeen(), pull.coresSeen(), Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
 

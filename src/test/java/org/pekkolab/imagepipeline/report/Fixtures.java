@@ -58,7 +58,7 @@ final class Fixtures {
                          List<NodeStats> nodeStats, List<ImageTiming> timings) {
         int p = nodes * workers;
         boolean plain = "sequential".equals(mode) || "executor".equals(mode);
-        return new RunResult(mode, dispatcher, plain ? "-" : "pull", plain ? "-" : "blocking", plain ? "-" : "own", plain ? "-" : "auto", nodes, workers, 20, 0, 0, 0, 0, p, 0, 0, 256.25, 40.25,
+        return new RunResult(mode, dispatcher, plain ? "-" : "pull", plain ? "-" : "blocking", plain ? "-" : "own", plain ? "-" : "auto", nodes, workers, 20, 0, 0, 0, 0, 0, p, 0, 0, 256.25, 40.25,
                 BASELINE_MS / speedup, BASELINE_PER_SEC * speedup, speedup, speedup / p, speedup / 4,
                 0.8765, p, Math.min(p, 4), plain ? 0.25 : 2.5, 1.25 * p, nodeStats,
                 List.of(new WorkerStats("worker-1", "node-1", 20, 900.0, List.of("t-1"), List.of(0))),
@@ -66,7 +66,7 @@ final class Fixtures {
     }
 
     static NodeStats node(String address, long pid, int images, double cpu) {
-        return new NodeStats(address, pid, images, 1234.56, cpu, 0.99, 300.0, 40.25, 12.5, 8, 4, NodeStats.UP);
+        return new NodeStats(address, pid, images, 1234.56, cpu, 0.99, 300.0, 40.25, 12.5, 8, 4);
     }
 
     static ImageTiming timing(String image, long... filterMicros) {

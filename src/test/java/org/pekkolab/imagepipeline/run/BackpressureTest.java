@@ -27,6 +27,7 @@ import org.pekkolab.imagepipeline.filters.ImageFilter;
 import org.pekkolab.imagepipeline.image.RasterImage;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.node.ImageJob;
+import org.pekkolab.imagepipeline.node.ImageOutcome;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.PushWorker;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
@@ -92,7 +93,7 @@ class BackpressureTest {
         var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
         var spec = WorkerSpec.builder("backpressure-" + (++runs)).workers(WORKERS).images(new ImageSettings(List.of("grayscale"), 100_000_000L))
                 .window(WINDOW).distribution(distribution, mailboxCapacity).faults(new FaultSettings(2, supervision, faults)).control(control).build();
-        testKit.spawn(PipelineSupervisor.create(TestPlans.plan(inputFiles, repeat, spec, List.of(node)), done -> { },
+        testKit.spawn(RunSupervisor.create(TestPlans.plan(inputFiles, repeat, spec, List.of(node)), done -> { },
                 probe.getRef()), spec.controlDispatcher());
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);
@@ -184,7 +185,7 @@ class BackpressureTest {
 
     @Test
     void attemptsEndingInDeadLettersGoBackToTheirSupervisor() {
-        var supervisor = testKit.<PipelineSupervisor.Command>createTestProbe();
+        var supervisor = testKit.<ImageOutcome>createTestProbe();
         var node = testKit.spawn(NodeAgent.create(false));
         var markers = testKit.<Marker>createTestProbe();
         testKit.system().eventStream().tell(new EventStream.Subscribe<>(Marker.class, markers.getRef()));
@@ -193,12 +194,12 @@ class BackpressureTest {
 
         var routerWithoutRoutees = testKit.spawn(Routers.group(NodeAgent.pushKey("nobody-registered")).withRoundRobinRouting());
         routerWithoutRoutees.tell(new PushWorker.Attempt(new ImageJob(1, "a.png", new byte[8], supervisor.getRef()), 1));
-        assertEquals(new PipelineSupervisor.Undelivered(1, 1), supervisor.receiveMessage());
+        assertEquals(new ImageOutcome.Undelivered(1, 1), supervisor.receiveMessage());
 
         var stoppedWorker = testKit.<PushWorker.Command>createTestProbe();
         stoppedWorker.stop();
         stoppedWorker.getRef().tell(new PushWorker.Attempt(new ImageJob(2, "b.png", new byte[8], supervisor.getRef()), 3));
-        assertEquals(new PipelineSupervisor.Undelivered(2, 3), supervisor.receiveMessage());
+        assertEquals(new ImageOutcome.Undelivered(2, 3), supervisor.receiveMessage());
         testKit.stop(node);
     }
 

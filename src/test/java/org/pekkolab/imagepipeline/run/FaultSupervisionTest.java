@@ -91,7 +91,7 @@ class FaultSupervisionTest {
         var spec = WorkerSpec.builder("faults-" + (++runs)).workers(workers).images(new ImageSettings(List.of("grayscale"), 1_000_000L))
                 .faults(new FaultSettings(maxRetries, supervision, faults)).control(ControlDispatcher.OWN).build();
         var plan = TestPlans.plan(files.subList(0, images), 1, spec, List.of(node));
-        testKit.spawn(PipelineSupervisor.create(plan, done -> { }, probe.getRef()), spec.controlDispatcher());
+        testKit.spawn(RunSupervisor.create(plan, done -> { }, probe.getRef()), spec.controlDispatcher());
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);
         return outcome;

@@ -72,7 +72,7 @@ class ImageReadingTest {
         var processor = new ImageProcessor(new ImageDecoder(100_000_000L), FilterChain.parse("grayscale,blur"), Optional.empty());
         var node = testKit.spawn(NodeAgent.create(false, spec -> processor));
         var spec = WorkerSpec.builder("reading-" + (++runs)).build();
-        testKit.spawn(PipelineSupervisor.create(new PipelineSupervisor.Plan(sources, 1, spec, List.of(node), reads), done -> { },
+        testKit.spawn(RunSupervisor.create(new RunPlan(sources, 1, spec, List.of(node), reads), done -> { },
                 probe.getRef()), spec.controlDispatcher());
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);

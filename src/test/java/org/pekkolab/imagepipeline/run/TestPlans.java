@@ -17,8 +17,8 @@ public final class TestPlans {
 
     private TestPlans() {}
 
-    public static PipelineSupervisor.Plan plan(List<Path> files, int repeat, WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes) {
+    public static RunPlan plan(List<Path> files, int repeat, WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes) {
         var sources = files.stream().<ImageSource>map(ImageSource.LocalFile::new).toList();
-        return new PipelineSupervisor.Plan(sources, repeat, spec, nodes, READS);
+        return new RunPlan(sources, repeat, spec, nodes, READS);
     }
 }

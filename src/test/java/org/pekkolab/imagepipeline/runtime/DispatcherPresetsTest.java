@@ -32,7 +32,7 @@ import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.RunOutcome;
-import org.pekkolab.imagepipeline.run.PipelineSupervisor;
+import org.pekkolab.imagepipeline.run.RunSupervisor;
 import org.pekkolab.imagepipeline.run.TestPlans;
 import org.pekkolab.imagepipeline.settings.InputSet;
 import org.pekkolab.imagepipeline.settings.SweepSettings;
@@ -196,7 +196,7 @@ class DispatcherPresetsTest {
     private static RunOutcome run(String preset, int threads, int repeat) throws TimeoutException, InterruptedException {
         var spec = WorkerSpec.builder("dispatch-" + (++runs)).workers(WORKERS).dispatcher(preset, threads).build();
         var plan = TestPlans.plan(files, repeat, spec, List.of(localNode));
-        return system.spawnAndAwait("supervisor", replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo),
+        return system.spawnAndAwait("supervisor", replyTo -> RunSupervisor.create(plan, done -> { }, replyTo),
                 spec.controlDispatcher(), TIMEOUT);
     }
 

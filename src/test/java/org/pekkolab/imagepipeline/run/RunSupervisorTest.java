@@ -39,7 +39,7 @@ import org.pekkolab.imagepipeline.settings.FaultSettings;
 import org.pekkolab.imagepipeline.settings.Supervision;
 
 /** The worker protocol on a real actor system: distribution, flow control, supervision, accounting. */
-class PipelineSupervisorTest {
+class RunSupervisorTest {
 
     /**
      * With the project's configuration (its blocking I/O dispatcher is needed) and a "test"
@@ -98,7 +98,7 @@ class PipelineSupervisorTest {
         var spec = WorkerSpec.builder("test-" + (++runs)).workers(workers).window(window)
                 .faults(new FaultSettings(maxRetries, Supervision.RESTART, FaultPlan.NONE)).control(control).build();
         var plan = TestPlans.plan(inputFiles, repeat, spec, List.of(node));
-        testKit.spawn(PipelineSupervisor.create(plan, onProgress, probe.getRef()), spec.controlDispatcher());
+        testKit.spawn(RunSupervisor.create(plan, onProgress, probe.getRef()), spec.controlDispatcher());
         var outcome = probe.receiveMessage(TIMEOUT);
         testKit.stop(node);
         return outcome;

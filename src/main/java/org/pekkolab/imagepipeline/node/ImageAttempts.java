@@ -1,0 +1,63 @@
+package org.pekkolab.imagepipeline.node;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
+import org.pekkolab.imagepipeline.processing.FaultInjector;
+import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.settings.FaultPlan;
+
+/**
+ * One attempt at an image, the same for pull and push workers: the injected faults, the per-image
+ * work, the timing to the node's metrics actor and the outcome to the run's supervisor. What a
+ * worker does when an attempt throws (retry, give up) is its own business; the way it reports
+ * giving up is shared.
+ */
+final class ImageAttempts {
+
+    private final ImageProcessor processor;
+    private final FaultInjector faults;
+    private final String worker;
+    private final String node;
+    private final ActorRef<MetricsCollector.Command> metrics;
+
+    ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics) {
+        this.processor = processor;
+        this.faults = new FaultInjector(faults);
+        this.worker = worker;
+        this.node = node;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Runs attempt number {@code attempt} (1 for the first) and reports the image processed, or
+     * failed when it is not a decodable image.
+     *
+     * @throws RuntimeException what the filters (or an injected fault) threw: the attempt failed
+     */
+    void run(ImageJob job, int attempt) {
+        try {
+            faults.beforeAttempt(job.id(), attempt);
+            var timing = processor.process(job.name(), job.encoded(), worker, node);
+            metrics.tell(new MetricsCollector.Record(timing));
+            job.replyTo().tell(new ImageOutcome.Processed(job.id(), timing, attempt));
+        } catch (UndecodableImageException e) {
+            job.replyTo().tell(new ImageOutcome.Failed(job.id(), job.name(), e.getMessage(), attempt));
+        }
+    }
+
+    /** Tells the supervisor that an attempt threw; supervision deals with the worker. */
+    void attemptFailed(ImageJob job) {
+        job.replyTo().tell(new ImageOutcome.AttemptFailed(job.id(), worker));
+    }
+
+    /** Reports the image failed for good after {@code attempts} attempts, the last of which threw {@code lastError}. */
+    static void gaveUp(ImageJob job, String lastError, int attempts) {
+        job.replyTo().tell(new ImageOutcome.Failed(job.id(), job.name(), lastError + " (gave up after " + attempts + " attempts)", attempts));
+    }
+
+    /** How a failed attempt is listed: the exception's simple name and message. */
+    static String describe(Throwable error) {
+        var message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

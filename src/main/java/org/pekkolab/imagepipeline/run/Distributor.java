@@ -1,0 +1,52 @@
+package org.pekkolab.imagepipeline.run;
+
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.pekkolab.imagepipeline.node.ImageJob;
+
+/**
+ * How the images of a run reach its workers, for the {@link RunSupervisor}: it reads the images
+ * and keeps the accounts, a distributor decides which worker gets which image and when. It works
+ * inside the supervisor (its context, its thread): no extra hop per image.
+ *
+ * <ul>
+ *   <li>{@link PullDistributor}: each worker asks for images through Pekko's reliable delivery, at
+ *       most its window ahead, so the images in flight are bounded whatever the input;
+ *   <li>{@link PushDistributor}: every image is sent the moment it is read, through a round-robin
+ *       router, into the workers' mailboxes.
+ * </ul>
+ * Both follow the workers the Receptionist lists for the run, so workers that join (a node that
+ * joins the cluster) get images and the images of workers that go away (a node that leaves or
+ * dies, a worker stopped by its supervision) are sent again to the others.
+ */
+sealed interface Distributor permits PullDistributor, PushDistributor {
+
+    /** A message for the distributor itself, handled on the supervisor's thread. */
+    sealed interface Event extends RunSupervisor.Command permits PullDistributor.Demand, PushDistributor.ResendDue {}
+
+    /** The Receptionist key the run's workers register under. */
+    ServiceKey<?> workerKey();
+
+    /** The workers listed now; returns how many there are. */
+    int workersListed(Receptionist.Listing listing);
+
+    /** Whether a worker can take an image now. */
+    boolean hasDemand();
+
+    /** Hands one image to a worker; only when {@link #hasDemand()}. */
+    void send(ImageJob job);
+
+    /** The image is accounted for: no worker holds it any more. */
+    void accounted(long id);
+
+    /** An image came back from a node undelivered (push: a full mailbox, a stopped worker). */
+    void undelivered(long id, int attempt);
+
+    /**
+     * The node at {@code address} is gone or leaving: the images its workers held are sent again
+     * to the others. Returns how many.
+     */
+    int nodeGone(String address);
+
+    void onEvent(Event event);
+}

@@ -1,0 +1,51 @@
+package org.pekkolab.imagepipeline.run;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.pekkolab.imagepipeline.source.SourceReader;
+
+/**
+ * The reading of one run: its {@link ImageReader}s, and which image is read next. Each read goes to
+ * a reader that is free, not round robin: a URL that hangs until its timeout then holds up one
+ * reader, not every read queued behind it. Reads stay a few images ahead of the workers' demand.
+ */
+final class ReadAhead {
+
+    private final RunPlan plan;
+    private final ActorRef<ImageReader.Reply> replies;
+    private final Deque<ActorRef<ImageReader.Command>> idle = new ArrayDeque<>();
+    /** Images read ahead of demand (held or being read): at least one per reader. */
+    private final int limit;
+    private int next;
+    private int outstanding;
+
+    ReadAhead(ActorContext<?> context, RunPlan plan, ActorRef<ImageReader.Reply> replies) {
+        this.plan = plan;
+        this.replies = replies;
+        // One source reader (and HTTP client) for the run, shared by its readers.
+        var sourceReader = new SourceReader(plan.reads().latency(), plan.reads().httpTimeout());
+        var dispatcher = plan.spec().readerDispatcher(plan.reads().dispatcher());
+        for (int i = 1; i <= plan.reads().readers(); i++) {
+            idle.add(context.spawn(ImageReader.create(sourceReader), "reader-" + i, dispatcher));
+        }
+        limit = Math.max(plan.reads().readAhead(), plan.reads().readers());
+    }
+
+    /** Starts reads while a reader is free and fewer than the read-ahead are {@code held} or being read. */
+    void readMore(int held) {
+        while (next < plan.images() && !idle.isEmpty() && held + outstanding < limit) {
+            var source = plan.sources().get(next % plan.sources().size());
+            idle.poll().tell(new ImageReader.Read(next, source, replies));
+            next++;
+            outstanding++;
+        }
+    }
+
+    /** A reader answered: it is free again. */
+    void answered(ImageReader.Reply reply) {
+        outstanding--;
+        idle.add(reply.reader());
+    }
+}

@@ -1,0 +1,258 @@
+package org.pekkolab.imagepipeline.run;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.IntConsumer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.pekkolab.imagepipeline.node.ImageJob;
+import org.pekkolab.imagepipeline.node.ImageOutcome;
+import org.pekkolab.imagepipeline.node.NodeAgent;
+import org.pekkolab.imagepipeline.results.RunOutcome;
+import org.pekkolab.imagepipeline.settings.Distribution;
+
+/**
+ * The supervisor of one run. It asks every node of the run (one local {@link NodeAgent} in single
+ * mode, every node of the cluster in cluster mode) to start its filter workers, reads the images
+ * with its {@link ImageReader}s, hands them out through its {@link Distributor} and keeps the
+ * {@link RunLedger}, in which every image is counted once.
+ *
+ * <p>Its phases are behaviors: {@link #starting} until every node's workers are listed (the clock
+ * starts there, so that spawning is not timed), {@link #running} until every image is accounted
+ * for, {@link #finishing} while the live nodes report what they did; then it replies and stops.
+ * In cluster mode it follows the node agents the Receptionist lists: a node that joins during the
+ * run is asked to start workers and gets images; a node that leaves (it says so) or dies (it is
+ * downed, and its agent terminates) has its images sent to the others at once.
+ *
+ * <p>Whoever spawns the supervisor spawns it where the spec says ({@code spec.controlDispatcher()});
+ * what it spawns itself (producer controllers, router) works on the same dispatcher.
+ */
+public final class RunSupervisor {
+
+    public sealed interface Command permits FromReader, FromWorkers, FromNode, WorkersListed, NodesListed, ReportsOverdue, Distributor.Event {}
+
+    private record FromReader(ImageReader.Reply reply) implements Command {}
+
+    private record FromWorkers(ImageOutcome outcome) implements Command {}
+
+    private record FromNode(NodeAgent.Reply reply) implements Command {}
+
+    private record WorkersListed(Receptionist.Listing listing) implements Command {}
+
+    private record NodesListed(Receptionist.Listing listing) implements Command {}
+
+    private enum ReportsOverdue implements Command { INSTANCE }
+
+    private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(15);
+
+    /** @param onProgress called with the images accounted for so far, on the supervisor's thread */
+    public static Behavior<Command> create(RunPlan plan, IntConsumer onProgress, ActorRef<RunOutcome> replyTo) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new RunSupervisor(context, timers, plan, onProgress, replyTo).starting()));
+    }
+
+    private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
+    private final RunPlan plan;
+    private final IntConsumer onProgress;
+    private final ActorRef<RunOutcome> replyTo;
+    private final RunLedger ledger;
+    private final RunNodes nodes = new RunNodes();
+    /** Images read and not yet handed out; those sent again go first. */
+    private final Deque<ImageJob> ready = new ArrayDeque<>();
+    private final Distributor distributor;
+    private final ReadAhead reads;
+    private final ActorRef<ImageOutcome> outcomes;
+    private final ActorRef<NodeAgent.Reply> nodeReplies;
+    private int workersListed;
+    private long startNanos;
+    private double wallMs;
+
+    private RunSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, RunPlan plan, IntConsumer onProgress,
+            ActorRef<RunOutcome> replyTo) {
+        this.context = context;
+        this.timers = timers;
+        this.plan = plan;
+        this.onProgress = onProgress;
+        this.replyTo = replyTo;
+        this.ledger = new RunLedger(plan.images());
+        var spec = plan.spec();
+        this.distributor = spec.workers().distribution() == Distribution.PUSH
+                ? new PushDistributor(context, timers, spec.runId(), spec.workers().mailboxCapacity(),
+                        () -> nodes.live() * spec.workers().count(), ledger)
+                : new PullDistributor(context, spec.runId(), ledger, ready::addFirst);
+        this.reads = new ReadAhead(context, plan, context.messageAdapter(ImageReader.Reply.class, FromReader::new));
+        this.outcomes = context.messageAdapter(ImageOutcome.class, FromWorkers::new);
+        this.nodeReplies = context.messageAdapter(NodeAgent.Reply.class, FromNode::new);
+        // One adapter per message class: both listings come through it, told apart by their key.
+        var listings = context.messageAdapter(Receptionist.Listing.class,
+                listing -> listing.isForKey(NodeAgent.SERVICE_KEY) ? new NodesListed(listing) : new WorkersListed(listing));
+        var receptionist = context.getSystem().receptionist();
+        receptionist.tell(Receptionist.subscribe(distributor.workerKey(), listings));
+        if (plan.elastic()) {
+            receptionist.tell(Receptionist.subscribe(NodeAgent.SERVICE_KEY, listings));
+        }
+        plan.nodes().forEach(agent -> startNode(agent, false));
+    }
+
+    /** Waiting for the nodes' workers; nodes that appear meanwhile take part from the start. */
+    private Behavior<Command> starting() {
+        return membership(Behaviors.receive(Command.class), false)
+                .onMessage(WorkersListed.class, listed -> {
+                    workersListed = distributor.workersListed(listed.listing());
+                    return startIfReady();
+                })
+                .build();
+    }
+
+    private Behavior<Command> startIfReady() {
+        if (nodes.live() == 0 || !nodes.allStarted() || workersListed < nodes.live() * plan.spec().workers().count()) {
+            return Behaviors.same();
+        }
+        startNanos = System.nanoTime();
+        reads.readMore(ready.size());
+        return running();
+    }
+
+    /** Reading, handing out and accounting, until every image is accounted for. */
+    private Behavior<Command> running() {
+        return membership(Behaviors.receive(Command.class), true)
+                .onMessage(WorkersListed.class, listed -> {
+                    workersListed = distributor.workersListed(listed.listing());
+                    return dispatch();
+                })
+                .onMessage(FromReader.class, this::onRead)
+                .onMessage(FromWorkers.class, this::onOutcome)
+                .build();
+    }
+
+    /** What every phase does with nodes that start, join, leave and die, and with the distributor's own events. */
+    private BehaviorBuilder<Command> membership(BehaviorBuilder<Command> builder, boolean running) {
+        return builder
+                .onMessage(FromNode.class, message -> onNode(message.reply(), running))
+                .onMessage(NodesListed.class, listed -> {
+                    listed.listing().getServiceInstances(NodeAgent.SERVICE_KEY).forEach(agent -> startNode(agent, running));
+                    return Behaviors.same();
+                })
+                .onMessage(Distributor.Event.class, event -> {
+                    distributor.onEvent(event);
+                    return running ? dispatch() : Behaviors.same();
+                })
+                .onSignal(Terminated.class, terminated -> {
+                    nodes.died(terminated.getRef(), sinceStartMs(running)).ifPresent(node -> {
+                        context.getLog().warn("node {} is gone; its images go to the other nodes", node.address);
+                        distributor.nodeGone(node.address);
+                    });
+                    return running ? dispatch() : startIfReady();
+                });
+    }
+
+    private void startNode(ActorRef<NodeAgent.Command> agent, boolean joiner) {
+        if (nodes.add(agent, joiner)) {
+            context.watch(agent);
+            agent.tell(new NodeAgent.StartWorkers(plan.spec(), nodeReplies));
+        }
+    }
+
+    private Behavior<Command> onNode(NodeAgent.Reply reply, boolean running) {
+        if (reply instanceof NodeAgent.WorkersStarted started) {
+            nodes.started(started, sinceStartMs(running));
+        } else if (reply instanceof NodeAgent.Leaving leaving) {
+            nodes.left(leaving.report(), sinceStartMs(running)).ifPresent(node -> distributor.nodeGone(node.address));
+            leaving.replyTo().tell(Done.getInstance());
+        }
+        return running ? dispatch() : startIfReady();
+    }
+
+    private Behavior<Command> onRead(FromReader message) {
+        reads.answered(message.reply());
+        if (message.reply() instanceof ImageReader.ImageRead read) {
+            ready.add(new ImageJob(read.id(), read.name(), read.bytes(), outcomes));
+            return dispatch();
+        }
+        var unreadable = (ImageReader.ImageUnreadable) message.reply();
+        if (ledger.failed(unreadable.id(), unreadable.name(), unreadable.reason(), 1)) {
+            onProgress.accept(ledger.accounted());
+        }
+        return dispatch();
+    }
+
+    private Behavior<Command> onOutcome(FromWorkers message) {
+        var outcome = message.outcome();
+        boolean first = false;
+        if (outcome instanceof ImageOutcome.Processed done) {
+            first = ledger.processed(done.id(), done.timing(), done.attempt());
+        } else if (outcome instanceof ImageOutcome.Failed failed) {
+            first = ledger.failed(failed.id(), failed.name(), failed.reason(), failed.attempts());
+        } else if (outcome instanceof ImageOutcome.AttemptFailed) {
+            ledger.attemptFailed();
+        } else if (outcome instanceof ImageOutcome.Undelivered undelivered) {
+            distributor.undelivered(undelivered.id(), undelivered.attempt());
+        }
+        if (first) {
+            distributor.accounted(outcome.id());
+            onProgress.accept(ledger.accounted());
+        }
+        return dispatch();
+    }
+
+    /** Hands out what can be handed out, reads more, and ends the run when every image is accounted for. */
+    private Behavior<Command> dispatch() {
+        while (!ready.isEmpty() && distributor.hasDemand()) {
+            distributor.send(ready.poll());
+        }
+        reads.readMore(ready.size());
+        if (!ledger.complete()) {
+            return Behaviors.same();
+        }
+        wallMs = (System.nanoTime() - startNanos) / 1e6;
+        nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.StopWorkers(plan.spec().runId(), nodeReplies)));
+        timers.startSingleTimer(ReportsOverdue.INSTANCE, REPORT_TIMEOUT);
+        return finishIfReported();
+    }
+
+    /** Collecting the live nodes' reports; late outcomes are duplicates and ignored. */
+    private Behavior<Command> finishing() {
+        return Behaviors.receive(Command.class)
+                .onMessage(FromNode.class, message -> {
+                    if (message.reply() instanceof NodeAgent.NodeReport report) {
+                        nodes.reported(report);
+                    } else if (message.reply() instanceof NodeAgent.Leaving leaving) {
+                        nodes.left(leaving.report(), wallMs);
+                        leaving.replyTo().tell(Done.getInstance());
+                    }
+                    return finishIfReported();
+                })
+                .onMessageEquals(ReportsOverdue.INSTANCE, this::finish)
+                .onSignal(Terminated.class, terminated -> {
+                    nodes.died(terminated.getRef(), wallMs);
+                    return finishIfReported();
+                })
+                .onAnyMessage(message -> Behaviors.same())
+                .build();
+    }
+
+    private Behavior<Command> finishIfReported() {
+        return nodes.allReported() ? finish() : finishing();
+    }
+
+    private Behavior<Command> finish() {
+        var mailboxes = nodes.mailboxes();
+        replyTo.tell(new RunOutcome(wallMs, ledger.total(), ledger.processed(), ledger.failures(), ledger.retried(), ledger.redelivered(),
+                ledger.restarts(), ledger.lost(), ledger.peakInFlight(), mailboxes.overflowed(), mailboxes.peakMailbox(),
+                nodes.stats(ledger.timings()), nodes.workerStats(), ledger.timings()));
+        return Behaviors.stopped();
+    }
+
+    /** Milliseconds since the clock started; 0 before. */
+    private double sinceStartMs(boolean running) {
+        return running ? (System.nanoTime() - startNanos) / 1e6 : 0;
+    }
+}
