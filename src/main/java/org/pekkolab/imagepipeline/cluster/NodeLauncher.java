@@ -12,12 +12,16 @@ import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 
 /**
  * Starts cluster node JVMs on this host: the same Java, the same class path, the {@code node}
- * command. Each child is told the coordinator's PID and stops when that process ends, however it
- * ends, so no node outlives the command that started it.
+ * command, the same JVM options. Each child is told the coordinator's PID and stops when that process
+ * ends, however it ends, so no node outlives the command that started it.
  */
 final class NodeLauncher {
 
     private static final String MAIN_CLASS = "org.pekkolab.imagepipeline.cli.Main";
+
+    /** JVM options a node does not get from the coordinator. */
+    private static final List<String> NOT_INHERITED = List.of("-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp", "-Xdebug",
+            "-XX:StartFlightRecording", "-XX:FlightRecorderOptions");
 
     /** System properties that size the JVM's virtual-thread scheduler (jdk.virtualThreadScheduler.parallelism, ...). */
     private static final String VIRTUAL_THREAD_SCHEDULER = "jdk.virtualThreadScheduler.";
@@ -28,8 +32,8 @@ final class NodeLauncher {
     static Process launch(int index, String seed, String host, Optional<Path> configFile, Config config, Path logFile) throws IOException {
         var java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+        command.addAll(inheritedOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(dispatcherOptions(config));
-        command.addAll(heapOptions());
         command.addAll(Simd.jvmOptions());
         command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
@@ -47,12 +51,14 @@ final class NodeLauncher {
     }
 
     /**
-     * This JVM's heap sizing (-Xms, -Xmx, -Xmn; run.sh fixes the heap's size), so that a node's rows
-     * collect garbage as the coordinator's do.
+     * The options of this JVM that a node JVM gets too, so that a node runs as the coordinator does:
+     * its heap (run.sh fixes the size and pre-touches it), its garbage collector, its JIT settings,
+     * JAVA_OPTS. Left out are those that would clash between JVMs on one host or that attach tools:
+     * agents and debuggers (their ports), flight recordings and logs written to a file (one file).
      */
-    static List<String> heapOptions() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(argument -> argument.startsWith("-Xms") || argument.startsWith("-Xmx") || argument.startsWith("-Xmn"))
+    static List<String> inheritedOptions(List<String> arguments) {
+        return arguments.stream().filter(argument -> NOT_INHERITED.stream().noneMatch(argument::startsWith))
+                .filter(argument -> !(argument.startsWith("-Xlog") && argument.contains("file=")))
                 .toList();
     }
 

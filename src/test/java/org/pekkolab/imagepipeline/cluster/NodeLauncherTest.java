@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,18 @@ class NodeLauncherTest {
 
     @Test
     void aNodeJvmGetsTheHeapSizeOfTheJvmThatStartsIt() {
-        // Surefire starts this JVM with -Xmx2g (pom.xml), beside other options that are not about the heap.
-        assertEquals(List.of("-Xmx2g"), NodeLauncher.heapOptions());
+        // Surefire starts this JVM with -Xmx2g (pom.xml).
+        var inherited = NodeLauncher.inheritedOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        assertTrue(inherited.contains("-Xmx2g"), inherited.toString());
+    }
+
+    @Test
+    void aNodeJvmGetsTheCoordinatorsJvmOptionsButNoAgentsDebuggersOrFilesTheyWouldShare() {
+        var coordinator = List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC", "--add-modules=jdk.incubator.vector",
+                "-Dpipeline.simd=false", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-javaagent:/opt/agent.jar",
+                "-XX:StartFlightRecording=filename=rec.jfr", "-Xlog:gc:file=gc.log", "-Xlog:gc");
+        assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC", "--add-modules=jdk.incubator.vector",
+                "-Dpipeline.simd=false", "-Xlog:gc"), NodeLauncher.inheritedOptions(coordinator));
     }
 
     @Test
