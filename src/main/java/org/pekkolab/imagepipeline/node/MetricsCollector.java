@@ -2,6 +2,7 @@ package org.pekkolab.imagepipeline.node;
 
 import com.sun.management.GcInfo;
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -25,7 +26,10 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.pekkolab.imagepipeline.probes.ThreadCpu;
+import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.JvmActivity;
 import org.pekkolab.imagepipeline.results.MetricsSnapshot;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.WorkerStats;
@@ -35,11 +39,13 @@ import org.pekkolab.imagepipeline.results.WorkerStats;
  * and samples the process (CPU time, heap, GC) while the run lasts. Every mode reports to it, the
  * sequential loop and the ExecutorService included, so all rows of the table are measured alike.
  *
- * <p>CPU load is process CPU time over wall time and available cores: the mean over the whole
- * run, and the peak over sampling intervals. Heap is measured twice: the peak of heap in use at the
- * samples (garbage included, so it follows the collector's sizing) and the peak of heap still in use
- * right after a garbage collection (what the run keeps alive: flat when memory is bounded, climbing
- * when images pile up), from each collector's latest collection at every sample.
+ * <p>CPU load is process CPU time over wall time and available cores: the mean over the whole run,
+ * and the peak over sampling intervals. The JIT's compile time during the run is kept too: a JVM
+ * whose compilers still work takes a core from the workers. Heap is measured twice: the peak of
+ * heap in use at the samples (garbage included, so it follows the collector's sizing) and the peak
+ * of heap still in use right after a garbage collection (what the run keeps alive: flat when
+ * memory is bounded, climbing when images pile up), from each collector's latest collection at
+ * every sample.
  */
 public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Command> {
 
@@ -58,6 +64,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private static final double MB = 1024.0 * 1024.0;
     /** Looked up once: the lookup is reflective and, every sample, cost more than the sample itself. */
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
@@ -72,6 +79,9 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private final long startNanos;
     private final long startCpuNanos;
     private final long startGcMs;
+    private final double startJitMs;
+    private final ThreadCpu threadCpu = ThreadCpu.start();
+    private final ThreadSwitches switches = ThreadSwitches.start();
     private long lastNanos;
     private long lastCpuNanos;
     private double peakCpuLoad;
@@ -85,6 +95,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         startNanos = lastNanos = System.nanoTime();
         startCpuNanos = lastCpuNanos = os.getProcessCpuTime();
         startGcMs = gcMillis();
+        startJitMs = jitMillis();
         peakHeapMb = heapUsedMb();
         // Collections before the run are not the run's: only those after these ids count.
         forEachLastGc((name, info) -> lastGcIds.put(name, info.getId()));
@@ -167,7 +178,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 peakLiveHeapBytes / MB,
                 gcMillis() - startGcMs,
                 threads.size(),
-                coresSeen.size());
+                coresSeen.size())
+                .withJvm(jvmActivity(timings.size()));
         finish.replyTo().tell(new MetricsSnapshot(node, workerStats()));
         return Behaviors.stopped();
     }
@@ -200,6 +212,24 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
 
     private double heapUsedMb() {
         return memory.getHeapMemoryUsage().getUsed() / MB;
+    }
+
+    /** Where this JVM's CPU went by kind of thread, its thread switches per image and its JIT time, over the run. */
+    private JvmActivity jvmActivity(int images) {
+        var cpu = threadCpu.stop();
+        var cpuMs = new LinkedHashMap<String, Double>();
+        cpu.cpuMs().forEach((group, ms) -> cpuMs.put(group.label(), Double.isNaN(ms) ? null : ms));
+        var count = switches.stop();
+        return new JvmActivity(cpuMs, orNull(count.voluntaryPer(images)), orNull(count.involuntaryPer(images)), orNull(jitMillis() - startJitMs));
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /** Time the JIT has spent compiling since the JVM started; NaN where the JVM does not tell. */
+    private static double jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : Double.NaN;
     }
 
     private static long gcMillis() {

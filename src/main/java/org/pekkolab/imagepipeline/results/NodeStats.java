@@ -18,6 +18,8 @@ import java.util.List;
  *     run's start; null for a node that was there from the start
  * @param goneAtMs when a node that left or died was known to be gone, in ms from the run's start; null
  *     for a node that stayed
+ * @param jvm where the JVM's CPU went beside the images, its thread switches and JIT time; not measured
+ *     for a node that did not report
  */
 public record NodeStats(
         String address,
@@ -33,7 +35,8 @@ public record NodeStats(
         int cores,
         String status,
         Double joinedAtMs,
-        Double goneAtMs) {
+        Double goneAtMs,
+        JvmActivity jvm) {
 
     public static final String UP = "up";
     public static final String LEFT = "left";
@@ -43,18 +46,28 @@ public record NodeStats(
     /** What a node's metrics actor measured: a node that stayed from the start to the end. */
     public NodeStats(String address, long pid, int images, double busyMs, double cpuLoadMean, double cpuLoadPeak, double peakHeapMb,
             double liveHeapMb, double gcMs, int threads, int cores) {
-        this(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, UP, null, null);
+        this(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, UP, null, null,
+                JvmActivity.NOT_MEASURED);
     }
 
     public NodeStats withStatus(String newStatus) {
         return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, newStatus,
-                joinedAtMs, goneAtMs);
+                joinedAtMs, goneAtMs, jvm);
     }
 
     /** With when the node joined and left the run, in ms from its start; NaN for not at all. */
     public NodeStats withMembership(double joined, double gone) {
         return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, status,
-                Double.isNaN(joined) ? null : joined, Double.isNaN(gone) ? null : gone);
+                orNull(joined), orNull(gone), jvm);
+    }
+
+    public NodeStats withJvm(JvmActivity activity) {
+        return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, status,
+                joinedAtMs, goneAtMs, activity);
+    }
+
+    static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     /** A node known only from the images it finished: one that died or did not report. */
@@ -74,6 +87,7 @@ public record NodeStats(
                 (int) own.stream().map(ImageTiming::core).filter(core -> core >= 0).distinct().count(),
                 status,
                 null,
-                null);
+                null,
+                JvmActivity.NOT_MEASURED);
     }
 }
