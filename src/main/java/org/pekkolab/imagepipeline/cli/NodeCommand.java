@@ -3,9 +3,11 @@ package org.pekkolab.imagepipeline.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.pekkolab.imagepipeline.cluster.ClusterConfig;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
@@ -84,13 +86,32 @@ final class NodeCommand implements Callable<Integer> {
                 throw new RunFailedException("the coordinator (pid " + parentPid + ") is already gone");
             }
             // The coordinator may die without a word (kill -9): a node must not outlive it.
-            parent.get().onExit().thenRun(node::close);
+            parent.get().onExit().thenRun(() -> {
+                out.println("node " + node.address() + ": the coordinator (pid " + parentPid + ") is gone");
+                node.close();
+            });
         }
         try {
             node.system().getWhenTerminated().toCompletableFuture().get();
         } catch (ExecutionException e) {
             throw new RunFailedException("the node failed: " + e.getCause());
         }
+        out.println("node " + node.address() + ": " + whyStopped(CoordinatedShutdown.get(node.system()).getShutdownReason()));
+        out.flush();
         return ExitStatus.OK;
+    }
+
+    /** Why the node's actor system stopped, in a user's words. */
+    private static String whyStopped(Optional<CoordinatedShutdown.Reason> reason) {
+        if (reason.isEmpty()) {
+            return "stopped";
+        }
+        if (reason.get() instanceof CoordinatedShutdown.JvmExitReason$) {
+            return "stopped by a signal (Ctrl-C or SIGTERM): its workers' images went back to the coordinator, and it left the cluster";
+        }
+        if (reason.get() instanceof CoordinatedShutdown.ClusterLeavingReason$) {
+            return "the coordinator ended the invocation; left the cluster";
+        }
+        return "stopped (" + reason.get() + ")";
     }
 }

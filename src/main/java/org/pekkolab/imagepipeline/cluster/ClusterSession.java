@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -70,6 +71,7 @@ public final class ClusterSession implements AutoCloseable {
             var seed = self.host().get() + ":" + self.port().get();
             progress.note("coordinator " + self + " (pid " + ProcessHandle.current().pid() + "); starting "
                     + layout.spawn() + " node JVM(s), " + (layout.nodes() - 1 - layout.spawn()) + " to join by hand");
+            progress.note("more nodes can join at any time, also during a run: ./run.sh node --seed-nodes " + seed + joinHostHint(layout.host()));
             Files.createDirectories(logDir);
             for (int i = 0; i < layout.spawn(); i++) {
                 session.children.add(NodeLauncher.launch(i + 2, seed, layout.host(), layout.configFile(), config,
@@ -152,9 +154,21 @@ public final class ClusterSession implements AutoCloseable {
         return nodes;
     }
 
+    /** On one host the default address does; from another host a node must say which of its addresses to use. */
+    private static String joinHostHint(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") ? "" : " --host <its address>";
+    }
+
     @Override
     public void close() {
-        for (var node : nodes) {
+        // Every node agent listed now, those that joined during the sweep included.
+        var everyNode = new LinkedHashSet<>(nodes);
+        try {
+            everyNode.addAll(findAgents());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (var node : everyNode) {
             if (!node.equals(localNode)) {
                 node.tell(new NodeAgent.Shutdown());
             }
