@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  */
 public final class ThreadCpu {
 
+    /** How the ExecutorService rows name their pool's threads: they are workers too. */
+    public static final String EXECUTOR_THREAD_PREFIX = "pipeline-executor-";
+
     private static final Path TASKS = Path.of("/proc/self/task");
     /**
      * The unit of the times in /proc: USER_HZ, the clock tick the kernel exposes to user space
@@ -55,7 +58,7 @@ public final class ThreadCpu {
 
     /** A kind of thread, by the name Pekko or the JVM gives it. */
     public enum Group {
-        /** The run's CPU dispatchers, where the filter workers run. */
+        /** The run's CPU dispatchers, where the filter workers run, and the ExecutorService rows' pool threads. */
         WORKERS,
         /** The image readers' blocking and virtual-thread I/O dispatchers. */
         READERS,
@@ -80,7 +83,7 @@ public final class ThreadCpu {
          * (whose 15 characters are enough for the JIT and GC prefixes below).
          */
         public static Group of(String threadName) {
-            if (threadName.contains("pipeline.run-dispatchers")) {
+            if (threadName.contains("pipeline.run-dispatchers") || threadName.startsWith(EXECUTOR_THREAD_PREFIX)) {
                 return WORKERS;
             }
             if (threadName.contains("pipeline.blocking-io-dispatcher") || threadName.contains("pipeline.io.virtual-thread-dispatcher")) {

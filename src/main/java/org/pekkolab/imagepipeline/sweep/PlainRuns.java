@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
 import org.pekkolab.imagepipeline.node.MetricsCollector;
+import org.pekkolab.imagepipeline.probes.ThreadCpu;
 import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.Failure;
@@ -73,7 +74,7 @@ final class PlainRuns {
         var run = new Tally(processor, progress, images, images);
         var threadIds = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            var thread = new Thread(task, "executor-" + threadIds.incrementAndGet());
+            var thread = new Thread(task, ThreadCpu.EXECUTOR_THREAD_PREFIX + threadIds.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -88,8 +89,10 @@ final class PlainRuns {
             }
             long wallNanos = System.nanoTime() - start;
             switches.stop();
+            // Before the pool shuts down: its threads' CPU is counted while they are alive.
+            var outcome = run.finish(wallNanos);
             pool.shutdown();
-            return run.finish(wallNanos);
+            return outcome;
         } finally {
             pool.shutdownNow();
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -266,8 +265,6 @@ public final class Sweep {
         if (warmup.minimum().isZero()) {
             return;
         }
-        var jit = ManagementFactory.getCompilationMXBean();
-        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         progress.note(String.format("warming up the JIT: %d ms at least, then until it compiles less than %.0f %% of the time (no new round after %d s)",
                 warmup.minimum().toMillis(), warmup.settledShare() * 100, warmup.maximum().toSeconds()));
         long start = System.nanoTime();
@@ -280,21 +277,12 @@ public final class Sweep {
             double jitShare;
             Duration elapsed;
             do {
-                long roundStart = System.nanoTime();
-                long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
-                var otherNodesJitMs = warmUpRound(plain, processor, tiny);
+                jitShare = warmUpRound(plain, processor, tiny);
                 rounds++;
-                long roundMs = Math.max(1, (System.nanoTime() - roundStart) / 1_000_000);
-                jitShare = jitTimed ? (double) (jit.getTotalCompilationTime() - compiledBefore) / roundMs : Double.NaN;
-                // Every JVM of the cluster must have settled: a node whose compilers still work takes a core from the timed rows.
-                for (double nodeMs : otherNodesJitMs.values()) {
-                    jitShare = Double.isNaN(jitShare) ? nodeMs / roundMs : Math.max(jitShare, nodeMs / roundMs);
-                }
                 elapsed = Duration.ofNanos(System.nanoTime() - start);
             } while (warmup.anotherRound(elapsed, jitShare));
-            progress.note(String.format("warm-up: %d rounds in %.1f s, the JIT compiling %s of the last%s%s", rounds, elapsed.toMillis() / 1e3,
-                    Double.isNaN(jitShare) ? "an unknown share" : String.format("%.0f %%", jitShare * 100),
-                    clusterNodes.size() > 1 ? " in the busiest JVM" : "",
+            progress.note(String.format("warm-up: %d rounds in %.1f s, the JIT compiling %s of the last%s", rounds, elapsed.toMillis() / 1e3,
+                    Double.isNaN(jitShare) ? "an unknown share" : String.format("%.0f %% of its busiest run", jitShare * 100),
                     warmup.settled(jitShare) ? "" : "; not settled, the first rows may include compilation"));
             allocationWarning(checkImage(processor)).ifPresent(progress::note);
         } catch (IOException e) {
@@ -337,22 +325,48 @@ public final class Sweep {
         }
     }
 
-    /** One round of the warm-up; returns the JIT's compile time in every other node of the cluster during it, by address. */
-    private Map<String, Double> warmUpRound(PlainRuns plain, ImageProcessor processor, List<ImageSource> tiny)
-            throws TimeoutException, InterruptedException {
+    /**
+     * One round of the warm-up: every row of the sweep once, the actor rows also over tiny images.
+     * Returns the largest share of a run's time that a JIT compiled for in the round, whichever run
+     * and whichever JVM (each node measures its own): a cluster's paths through remoting are hot in
+     * cluster runs only, and a node whose compilers still work takes a core from the timed rows.
+     */
+    private double warmUpRound(PlainRuns plain, ImageProcessor processor, List<ImageSource> tiny) throws TimeoutException, InterruptedException {
         var sources = settings.input().set().sources();
         int workers = settings.workers().largest();
-        plain.sequential(processor, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none());
-        plain.executor(processor, workers, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none());
-        var otherNodesJitMs = new HashMap<String, Double>();
+        double busiest = largestKnown(localJitShare(() -> plain.sequential(processor, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none())),
+                localJitShare(() -> plain.executor(processor, workers, sources.size(), WARM_UP_PROGRESS, ThreadSwitches.none())));
         for (var variant : variants()) {
             for (var outcome : List.of(warmUpRun(variant, workers, tiny, TINY_REPEAT), warmUpRun(variant, workers, sources, 1))) {
-                outcome.nodeStats().stream()
-                        .filter(node -> !node.address().equals(system.address()) && !Double.isNaN(node.jvm().jitMillis()))
-                        .forEach(node -> otherNodesJitMs.merge(node.address(), node.jvm().jitMillis(), Double::sum));
+                for (var node : outcome.nodeStats()) {
+                    busiest = largestKnown(busiest, node.jvm().jitMillis() / Math.max(1, outcome.wallMs()));
+                }
             }
         }
-        return otherNodesJitMs;
+        return busiest;
+    }
+
+    /** A plain run's JIT share: the compile time of this JVM during it over its wall time; NaN where the JVM does not tell. */
+    private static double localJitShare(PlainRun run) throws TimeoutException, InterruptedException {
+        var jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            run.run();
+            return Double.NaN;
+        }
+        long compiledBefore = jit.getTotalCompilationTime();
+        long start = System.nanoTime();
+        run.run();
+        return (jit.getTotalCompilationTime() - compiledBefore) / Math.max(1.0, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** The larger of two figures, either of which may be unknown (NaN); NaN when both are. */
+    private static double largestKnown(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+    }
+
+    @FunctionalInterface
+    private interface PlainRun {
+        RunOutcome run() throws TimeoutException, InterruptedException;
     }
 
     private RunOutcome warmUpRun(Variant variant, int workers, List<ImageSource> sources, int repeat) throws TimeoutException, InterruptedException {
