@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
@@ -41,7 +42,7 @@ public record Analysis(
     }
 
     public static Analysis of(List<RunResult> runs, int cores) {
-        List<RunResult> parallel = runs.stream().filter(r -> !"sequential".equals(r.mode())).toList();
+        List<RunResult> parallel = runs.stream().filter(r -> r.kind() != RunKind.SEQUENTIAL).toList();
         Optional<Best> best = parallel.stream()
                 .max(Comparator.comparingDouble(RunResult::imagesPerSec))
                 .map(r -> new Best(r.label(), r.imagesPerSec(), r.speedup(), r.efficiency()));

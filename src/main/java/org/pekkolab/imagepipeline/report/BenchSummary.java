@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
@@ -110,11 +111,11 @@ public record BenchSummary(int trials, List<Row> rows) {
 
     /** The ExecutorService row an actor row is compared with: same worker count in all. */
     private static RunResult executorRow(List<RunResult> runs, RunResult run) {
-        if (!run.mode().equals("single") && !run.mode().equals("cluster")) {
+        if (!run.kind().actors()) {
             return null;
         }
         int workers = run.workers() * run.nodes();
-        return runs.stream().filter(r -> r.mode().equals("executor") && r.workers() == workers).findFirst().orElse(null);
+        return runs.stream().filter(r -> r.kind() == RunKind.EXECUTOR && r.workers() == workers).findFirst().orElse(null);
     }
 
     public String render() {

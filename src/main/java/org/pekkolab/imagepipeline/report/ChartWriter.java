@@ -22,6 +22,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
@@ -54,7 +55,7 @@ public final class ChartWriter {
     /** Non-sequential runs grouped by what they vary in besides p, in report order, each sorted by p. */
     static Map<String, List<RunResult>> series(List<RunResult> runs) {
         return runs.stream()
-                .filter(r -> !"sequential".equals(r.mode()))
+                .filter(r -> r.kind() != RunKind.SEQUENTIAL)
                 .collect(Collectors.groupingBy(ChartWriter::seriesName, LinkedHashMap::new, Collectors.collectingAndThen(
                         Collectors.toList(),
                         group -> group.stream().sorted(Comparator.comparingInt(Analysis::processingUnits)).toList())));
@@ -62,7 +63,7 @@ public final class ChartWriter {
 
     /** Push runs are a line of their own next to the pull runs of the same dispatcher. */
     private static String seriesName(RunResult run) {
-        return run.mode() + "/" + run.dispatcher() + ("push".equals(run.distribution()) ? "/push" : "") + run.readsSuffix() + run.controlSuffix()
+        return run.kind().label() + "/" + run.dispatcher() + ("push".equals(run.distribution()) ? "/push" : "") + run.readsSuffix() + run.controlSuffix()
                 + (run.nodes() > 1 ? " x" + run.nodes() + " nodes" : "");
     }
 

@@ -119,7 +119,7 @@ public final class ConsoleReport {
         List<List<String>> rows = new ArrayList<>();
         for (RunResult r : runs) {
             List<String> row = new ArrayList<>(List.of(
-                    r.label(), r.mode(), r.dispatcher(),
+                    r.label(), r.kind().label(), r.dispatcher(),
                     r.workers() + (r.nodes() > 1 ? "x" + r.nodes() + "n" : ""),
                     Numbers.duration(r.wallMs()),
                     Numbers.display(r.imagesPerSec(), Numbers.COARSE),

@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
@@ -45,13 +47,14 @@ public final class ReportWriter {
             .addModule(new Jdk8Module())
             .addModule(new SimpleModule("rounding").setSerializerModifier(new RoundDoubles()))
             .addMixIn(RunResult.class, RunResultJson.class)
+            .addMixIn(RunKind.class, RunKindJson.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     /** The columns of {@code runs.csv}, named as the JSON properties they mirror. */
     private static final List<Column> RUN_COLUMNS = List.of(
             new Column("label", RunResult::label),
-            new Column("mode", RunResult::mode),
+            new Column("mode", run -> run.kind().label()),
             new Column("dispatcher", RunResult::dispatcher),
             new Column("distribution", RunResult::distribution),
             new Column("reads", RunResult::reads),
@@ -147,11 +150,23 @@ public final class ReportWriter {
         }
     }
 
-    /** Keeps the model annotation-free: adds the label, leaves the per-image timings to {@code images.csv}. */
+    /**
+     * Keeps the model annotation-free: adds the label, writes the kind as {@code mode} (the name report.json has always
+     * had), leaves the per-image timings to {@code images.csv}.
+     */
     @JsonPropertyOrder({"label", "mode"})
     @JsonIgnoreProperties("imageTimings")
     private interface RunResultJson {
         @JsonProperty("label")
+        String label();
+
+        @JsonProperty("mode")
+        RunKind kind();
+    }
+
+    /** A kind is written as reports show it, e.g. {@code single}. */
+    private interface RunKindJson {
+        @JsonValue
         String label();
     }
 

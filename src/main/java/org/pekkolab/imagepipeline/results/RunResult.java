@@ -3,8 +3,7 @@ package org.pekkolab.imagepipeline.results;
 import java.util.List;
 
 /**
- * One configuration of the sweep, measured. {@code mode} is {@code sequential}, {@code executor},
- * {@code single} or {@code cluster}; {@code speedup} is relative to the sequential baseline.
+ * One configuration of the sweep, measured. {@code speedup} is relative to the sequential baseline.
  *
  * @param distribution {@code pull} or {@code push} for actor runs, {@code -} otherwise
  * @param retried attempts beyond the first, summed over all images
@@ -29,7 +28,7 @@ import java.util.List;
  *     for another thread; NaN where unknown
  */
 public record RunResult(
-        String mode,
+        RunKind kind,
         String dispatcher,
         String distribution,
         String reads,
@@ -75,17 +74,17 @@ public record RunResult(
 
     /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */
     public String label() {
-        return switch (mode) {
-            case "sequential" -> "sequential";
-            case "executor" -> "executor/" + workers + "w";
-            default -> actorRunLabel(mode, dispatcher, workers, nodes, distribution, reads, controlSetting);
+        return switch (kind) {
+            case SEQUENTIAL -> "sequential";
+            case EXECUTOR -> "executor/" + workers + "w";
+            case SINGLE, CLUSTER -> actorRunLabel(kind, dispatcher, workers, nodes, distribution, reads, controlSetting);
         };
     }
 
     /** The label of an actor run with these settings, also before it has run (the progress display). */
-    public static String actorRunLabel(String mode, String dispatcher, int workers, int nodes, String distribution, String reads,
+    public static String actorRunLabel(RunKind kind, String dispatcher, int workers, int nodes, String distribution, String reads,
             String controlSetting) {
-        return mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
+        return kind.label() + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
                 + ("push".equals(distribution) ? "/push" : "") + readsSuffix(reads) + controlSuffix(controlSetting);
     }
 

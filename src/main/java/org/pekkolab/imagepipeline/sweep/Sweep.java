@@ -35,6 +35,7 @@ import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunOutcome;
 import org.pekkolab.imagepipeline.results.RunResult;
 import org.pekkolab.imagepipeline.run.RunPlan;
@@ -126,7 +127,7 @@ public final class Sweep {
                 baseline = plain.sequential(processor, settings.imagesPerRun(), run, baselineSwitches);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult("sequential", "-", "-", "-", "-", "-", 1, baseline, baselineSwitches.stop(), baseline.wallMs()));
+            results.add(toResult(RunKind.SEQUENTIAL, "-", "-", "-", "-", "-", 1, baseline, baselineSwitches.stop(), baseline.wallMs()));
 
             var variants = variants();
             int lastWorkers = settings.workers().largest();
@@ -168,7 +169,7 @@ public final class Sweep {
         try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
             var switches = ThreadSwitches.start();
             var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run, switches);
-            return toResult("executor", "thread-pool", "-", "-", "-", "-", workers, outcome, switches.stop(), baseline.wallMs());
+            return toResult(RunKind.EXECUTOR, "thread-pool", "-", "-", "-", "-", workers, outcome, switches.stop(), baseline.wallMs());
         }
     }
 
@@ -181,7 +182,7 @@ public final class Sweep {
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
             var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), settings.input().repeat(), variant.reads(), run);
-            return toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
+            return toResult(variant.kind(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
                     control.label(), variant.control().label(), workers, outcome, switches.stop(), baseline.wallMs());
         }
     }
@@ -189,7 +190,7 @@ public final class Sweep {
     /** Where the control actors of {@code variant}'s run with {@code workers} workers work: its setting, auto resolved. */
     private ControlDispatcher control(Variant variant, int workers) {
         var dispatcher = dispatchers.get(variant.dispatcher());
-        return variant.control().resolve(variant.mode().equals("cluster"), variant.distribution(), DispatcherPresets.sharesThreads(dispatcher),
+        return variant.control().resolve(variant.kind() == RunKind.CLUSTER, variant.distribution(), DispatcherPresets.sharesThreads(dispatcher),
                 dispatcher.threads().getOrDefault(workers, 0), cores);
     }
 
@@ -216,26 +217,26 @@ public final class Sweep {
     }
 
     /** One actor configuration of the sweep, run for every worker count. */
-    private record Variant(String mode, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads,
+    private record Variant(RunKind kind, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads,
             ControlDispatcher control, String dispatcher) {
 
         /** The label its result will have, for the progress display. */
         String label(int workers) {
-            return RunResult.actorRunLabel(mode, dispatcher, workers, nodes.size(), distribution.label(), reads.label(), control.label());
+            return RunResult.actorRunLabel(kind, dispatcher, workers, nodes.size(), distribution.label(), reads.label(), control.label());
         }
     }
 
     /** Single mode, then cluster mode if there is a cluster; in each, every distribution x reader dispatcher x control x preset. */
     private List<Variant> variants() {
-        var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
+        var kinds = clusterNodes.isEmpty() ? List.of(RunKind.SINGLE) : List.of(RunKind.SINGLE, RunKind.CLUSTER);
         var variants = new ArrayList<Variant>();
-        for (var mode : modes) {
-            var nodes = mode.equals("single") ? List.of(localNode) : clusterNodes;
+        for (var kind : kinds) {
+            var nodes = kind == RunKind.SINGLE ? List.of(localNode) : clusterNodes;
             for (var distribution : settings.compared().distributions()) {
                 for (var reads : settings.compared().readers()) {
                     for (var control : settings.compared().controls()) {
                         for (var dispatcher : settings.compared().dispatchers()) {
-                            variants.add(new Variant(mode, nodes, distribution, reads, control, dispatcher));
+                            variants.add(new Variant(kind, nodes, distribution, reads, control, dispatcher));
                         }
                     }
                 }
@@ -367,13 +368,13 @@ public final class Sweep {
         }
     }
 
-    private RunResult toResult(String mode, String dispatcher, String distribution, String reads, String control, String controlSetting, int workers,
+    private RunResult toResult(RunKind kind, String dispatcher, String distribution, String reads, String control, String controlSetting, int workers,
             RunOutcome outcome, ThreadSwitches.Count switches, double baselineMs) {
         double speedup = baselineMs / outcome.wallMs();
         int nodes = outcome.nodeStats().size();
         var timings = outcome.timings();
         return new RunResult(
-                mode,
+                kind,
                 dispatcher,
                 distribution,
                 reads,

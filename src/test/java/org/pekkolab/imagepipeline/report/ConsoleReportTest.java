@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 class ConsoleReportTest {
@@ -61,7 +62,7 @@ class ConsoleReportTest {
     @Test
     void showsHowOftenThreadsWaitedAndWerePreemptedPerImage() {
         var troubled = Fixtures.sweep().runs().get(1);
-        var unknown = new RunResult("single", "pinned", "pull", "blocking", "own", "auto", 1, 1, 20, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 100, 20,
+        var unknown = new RunResult(RunKind.SINGLE, "pinned", "pull", "blocking", "own", "auto", 1, 1, 20, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 100, 20,
                 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), troubled, unknown), List.of()));
 
@@ -76,14 +77,14 @@ class ConsoleReportTest {
     @Test
     void leavesOutTheSwitchesWhereNoRunCountedThem() {
         var r = Fixtures.sweep().runs().get(1);
-        var unknown = new RunResult(r.mode(), r.dispatcher(), "-", "-", "-", "-", 1, 2, 20, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 100, 20,
+        var unknown = new RunResult(r.kind(), r.dispatcher(), "-", "-", "-", "-", 1, 2, 20, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 100, 20,
                 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         assertFalse(ConsoleReport.render(Fixtures.report(List.of(unknown), List.of())).contains("thread switches"));
     }
 
     @Test
     void showsAllocationPerPixelAndBothHeapPeaksForEveryRun() {
-        var withoutCounter = Fixtures.run("single", "pinned", 1, 1, 0.9, List.of(), List.of(
+        var withoutCounter = Fixtures.run(RunKind.SINGLE, "pinned", 1, 1, 0.9, List.of(), List.of(
                 new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1, -1, -1)));
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(1), withoutCounter), List.of()));
 
@@ -97,8 +98,8 @@ class ConsoleReportTest {
 
     @Test
     void showsTroubleColumnsAndUndefinedSerialFraction() {
-        var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
-        var troubled = new org.pekkolab.imagepipeline.results.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", "own", "auto", 1, 1, 20, 2, 3, 0, 0, 1,
+        var r = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 1, 0.9, List.of(), List.of());
+        var troubled = new org.pekkolab.imagepipeline.results.RunResult(r.kind(), r.dispatcher(), "pull", "blocking", "own", "auto", 1, 1, 20, 2, 3, 0, 0, 1,
                 1, 0, 0, 1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
 
@@ -112,7 +113,7 @@ class ConsoleReportTest {
         // The fixture's baseline takes 1 s, its parallel runs less.
         assertTrue(ConsoleReport.render(Fixtures.sweep()).contains(
                 "Note: the shortest run took 312.5 ms; runs under 1.00 s can move by 10-20 %"));
-        var slow = Fixtures.run("single", "fork-join", 1, 2, 0.5, List.of(), List.of());
+        var slow = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 0.5, List.of(), List.of());
         assertFalse(ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), slow), List.of()))
                 .contains("Note: the shortest run"));
     }
@@ -121,8 +122,8 @@ class ConsoleReportTest {
     void showsBackpressurePeaksOnlyWhenAPushRunIsPresent() {
         assertFalse(ConsoleReport.render(Fixtures.sweep()).contains("backpressure"));
 
-        var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
-        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", "auto", 1, 2, 2600, 0, 0, 0, 0, 0,
+        var pull = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 1.8, List.of(), List.of());
+        var push = new RunResult(pull.kind(), pull.dispatcher(), "push", "blocking", "own", "auto", 1, 2, 2600, 0, 0, 0, 0, 0,
                 2600, 1234, 16, 812.5, 640.0, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), pull, push), List.of()));
 
