@@ -29,7 +29,7 @@ class ChartWriterTest {
         var series = ChartWriter.series(Fixtures.sweep().runs());
 
         assertEquals(List.of("executor/thread-pool", "single/fork-join", "cluster/fork-join x2 nodes"), List.copyOf(series.keySet()));
-        assertEquals(List.of(1, 2, 4), series.get("single/fork-join").stream().map(r -> r.workers()).toList());
+        assertEquals(List.of(1, 2, 4), series.get("single/fork-join").stream().map(r -> r.setup().workers()).toList());
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunKind;
-import org.pekkolab.imagepipeline.results.RunResult;
 
 /** What each dispatcher ran on, in report.json and on the console; pull and push as separate chart lines. */
 class DispatcherReportTest {
@@ -66,9 +65,11 @@ class DispatcherReportTest {
     @Test
     void pushRunsAreALineOfTheirOwn() {
         var pull = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 1.8, List.of(), List.of());
-        var push = new RunResult(pull.kind(), pull.dispatcher(), "push", "blocking", "own", "auto", pull.nodes(), pull.workers(), pull.images(), 0, 0, 0, 0, 0,
-                pull.peakInFlight(), 0, 0, pull.peakHeapMb(), pull.liveHeapMb(), pull.wallMs(), pull.imagesPerSec(), pull.speedup(), pull.efficiency(),
-                pull.efficiencyPerCore(), pull.cpuLoadMean(), pull.threadsSeen(), pull.coresSeen(), Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        var push = Fixtures.runBuilder(Fixtures.setup(RunKind.SINGLE, "fork-join", "push", 1, 2), 1.8)
+                .voluntarySwitchesPerImage(Double.NaN)
+                .involuntarySwitchesPerImage(Double.NaN)
+                .workerStats(List.of())
+                .build();
 
         assertEquals(List.of("single/fork-join", "single/fork-join/push"), List.copyOf(ChartWriter.series(List.of(pull, push)).keySet()));
     }

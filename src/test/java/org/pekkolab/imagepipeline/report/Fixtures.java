@@ -10,6 +10,7 @@ import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.results.RunSetup;
 import org.pekkolab.imagepipeline.results.WorkerStats;
 
 /** Hand-made reports with round numbers, so expected figures can be computed by hand. */
@@ -57,13 +58,40 @@ final class Fixtures {
     /** A run whose wall time and throughput follow from its speedup over the fixture baseline. */
     static RunResult run(RunKind kind, String dispatcher, int nodes, int workers, double speedup,
                          List<NodeStats> nodeStats, List<ImageTiming> timings) {
-        int p = nodes * workers;
+        return runBuilder(kind, dispatcher, nodes, workers, speedup).nodeStats(nodeStats).imageTimings(timings).build();
+    }
+
+    /** {@link #run}'s figures, to change some of them: actor runs pull, read on the blocking dispatcher and have auto control on their own thread. */
+    static RunResult.Builder runBuilder(RunKind kind, String dispatcher, int nodes, int workers, double speedup) {
+        return runBuilder(setup(kind, dispatcher, kind.actors() ? "pull" : RunSetup.NONE, nodes, workers), speedup);
+    }
+
+    static RunResult.Builder runBuilder(RunSetup setup, double speedup) {
+        int p = setup.nodes() * setup.workers();
+        boolean plain = !setup.kind().actors();
+        return RunResult.builder(setup)
+                .images(20)
+                .peakInFlight(p)
+                .peakHeapMb(256.25)
+                .liveHeapMb(40.25)
+                .wallMs(BASELINE_MS / speedup)
+                .imagesPerSec(BASELINE_PER_SEC * speedup)
+                .speedup(speedup)
+                .efficiency(speedup / p)
+                .efficiencyPerCore(speedup / 4)
+                .cpuLoadMean(0.8765)
+                .threadsSeen(p)
+                .coresSeen(Math.min(p, 4))
+                .voluntarySwitchesPerImage(plain ? 0.25 : 2.5)
+                .involuntarySwitchesPerImage(1.25 * p)
+                .workerStats(List.of(new WorkerStats("worker-1", "node-1", 20, 900.0, List.of("t-1"), List.of(0))));
+    }
+
+    /** What ran, with the actor runs' reads on the blocking dispatcher and auto control on their own thread. */
+    static RunSetup setup(RunKind kind, String dispatcher, String distribution, int nodes, int workers) {
         boolean plain = !kind.actors();
-        return new RunResult(kind, dispatcher, plain ? "-" : "pull", plain ? "-" : "blocking", plain ? "-" : "own", plain ? "-" : "auto", nodes, workers, 20, 0, 0, 0, 0, 0, p, 0, 0, 256.25, 40.25,
-                BASELINE_MS / speedup, BASELINE_PER_SEC * speedup, speedup, speedup / p, speedup / 4,
-                0.8765, p, Math.min(p, 4), plain ? 0.25 : 2.5, 1.25 * p, nodeStats,
-                List.of(new WorkerStats("worker-1", "node-1", 20, 900.0, List.of("t-1"), List.of(0))),
-                timings, List.of());
+        return new RunSetup(kind, dispatcher, distribution, plain ? RunSetup.NONE : "blocking", plain ? RunSetup.NONE : "own",
+                plain ? RunSetup.NONE : "auto", nodes, workers);
     }
 
     static NodeStats node(String address, long pid, int images, double cpu) {
