@@ -1,9 +1,6 @@
 package org.pekkolab.imagepipeline.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -15,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -33,6 +31,7 @@ import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.runtime.ProgressListener;
 import org.pekkolab.imagepipeline.runtime.RunFailedException;
+import org.pekkolab.imagepipeline.settings.ConfigLoader;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.Distribution;
 import org.pekkolab.imagepipeline.settings.FaultPlan;
@@ -313,34 +312,11 @@ final class RunOptions {
         }
     }
 
-    /**
-     * conf/application.conf, the --config file over it, system properties over both (cluster mode
-     * passes settings to its node JVMs that way), and --throughput over everything.
-     */
+    /** The configuration ({@link ConfigLoader}), with --throughput over everything. */
     Config loadConfig() {
-        Config config;
-        try {
-            if (configFile == null) {
-                config = ConfigFactory.load();
-            } else if (!Files.isRegularFile(configFile)) {
-                throw new UsageException("config file not found: " + configFile);
-            } else {
-                // Layered before substitutions are resolved, so that defaults defined from other
-                // settings (the reader pools from pipeline.io.readers) follow the user's values.
-                config = ConfigFactory.defaultOverrides()
-                        .withFallback(ConfigFactory.parseFile(configFile.toFile()))
-                        .withFallback(ConfigFactory.defaultApplication())
-                        .withFallback(ConfigFactory.defaultReference())
-                        .resolve();
-            }
-        } catch (ConfigException e) {
-            throw new UsageException("bad configuration: " + e.getMessage());
-        }
-        if (throughput == null) {
-            return config;
-        }
-        require(throughput >= 1, "--throughput must be at least 1, got " + throughput);
-        return config.withValue(DispatcherPresets.THROUGHPUT, ConfigValueFactory.fromAnyRef(throughput));
+        require(throughput == null || throughput >= 1, "--throughput must be at least 1, got " + throughput);
+        Map<String, Object> overrides = throughput == null ? Map.of() : Map.of(DispatcherPresets.THROUGHPUT, throughput);
+        return ConfigLoader.load(Optional.ofNullable(configFile), overrides);
     }
 
     private SweepSettings settings(Config config) {
