@@ -44,7 +44,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return options.run(spec.commandLine());
+        return Invocation.run(options, spec.commandLine());
     }
 
     public static void main(String[] args) {

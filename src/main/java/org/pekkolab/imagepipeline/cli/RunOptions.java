@@ -2,9 +2,6 @@ package org.pekkolab.imagepipeline.cli;
 
 import com.typesafe.config.Config;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,23 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.pekkolab.imagepipeline.cluster.ClusterSession;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.node.FilterWorker;
-import org.pekkolab.imagepipeline.node.NodeAgent;
-import org.pekkolab.imagepipeline.report.BenchSummary;
-import org.pekkolab.imagepipeline.report.ConsoleReport;
-import org.pekkolab.imagepipeline.report.ReportWriter;
-import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
-import org.pekkolab.imagepipeline.runtime.ProgressListener;
-import org.pekkolab.imagepipeline.runtime.RunFailedException;
 import org.pekkolab.imagepipeline.settings.ConfigLoader;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.Distribution;
@@ -48,21 +34,16 @@ import org.pekkolab.imagepipeline.settings.UsageException;
 import org.pekkolab.imagepipeline.settings.Variations;
 import org.pekkolab.imagepipeline.settings.Warmup;
 import org.pekkolab.imagepipeline.settings.WorkerSettings;
-import org.pekkolab.imagepipeline.source.ImageSource;
-import org.pekkolab.imagepipeline.sweep.Sweep;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options of a single-mode run and what they do, shared by {@code ./run.sh} and
- * {@code ./run.sh run} as a picocli mixin.
+ * The options of a sweep and their checks into {@link SweepSettings}: a picocli mixin shared by
+ * {@code ./run.sh}, {@code run}, {@code bench} and {@code cluster}. {@link Invocation} runs what they ask for.
  */
 final class RunOptions {
 
     /** Defaults that name project folders resolve against the project, wherever run.sh is called from. */
     private static final Path HOME = Path.of(System.getProperty("pipeline.home", "."));
-
-    private static final long MIB = 1024 * 1024;
 
     @Option(names = {"-i", "--input"}, paramLabel = "DIR",
             description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's",
@@ -223,103 +204,25 @@ final class RunOptions {
                 "Example: --config my-dispatchers.conf"})
     Path configFile;
 
-    /** Runs the sweep once in single mode; {@code commandLine} gives the output streams. */
-    int run(CommandLine commandLine) {
-        return run(commandLine, Optional.empty(), 1);
+    /** The --config file, if one was given. */
+    Optional<Path> configFile() {
+        return Optional.ofNullable(configFile);
     }
 
-    /**
-     * Runs the sweep {@code trials} times on one actor system (the JIT warm-up only before the
-     * first); with a cluster layout, on a cluster this command forms (single-mode rows included,
-     * for comparison). Even trials run a worker count's rows in reverse order. Prints and writes
-     * the last trial's report, and with several trials the median and spread of every row.
-     */
-    int run(CommandLine commandLine, Optional<ClusterSession.Layout> cluster, int trials) {
-        var config = loadConfig();
-        var settings = settings(config);
-        var out = commandLine.getOut();
-        var reportDir = report != null ? report
-                : HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        var inputSet = settings.input().set();
-        out.printf("Input: %s (%d %s%s), filters: %s%n", inputSet.location(), inputSet.sources().size(),
-                inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
-                String.join(" -> ", settings.images().filters()));
-        out.println("Reads: " + describeReads(settings, config));
-        out.println("Control actors: " + settings.compared().controls().stream().map(RunOptions::whereControlWorks).collect(Collectors.joining("; then ")) + ".");
-        heapNote(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()).ifPresent(out::println);
-        settings.output().ifPresent(target -> target.sharedOutputs(inputSet.sources().stream().map(ImageSource::name).toList())
-                .forEach((file, names) -> out.printf("Note: %s all save as %s; the one saved last overwrites the others.%n",
-                        String.join(", ", names), file.getFileName())));
-        DispatcherPresets.describe(config, settings.compared().dispatchers(), settings.workers()).forEach((name, dispatcher) -> {
-            var notice = DispatcherPresets.fallbackNotice(name, dispatcher);
-            if (notice != null) {
-                out.println(notice);
-            }
-        });
-        out.flush();
-
-        var progress = ConsoleProgress.forTerminal(commandLine.getErr());
-        var results = new ArrayList<Report>();
-        try {
-            if (cluster.isEmpty()) {
-                try (var system = new PipelineSystem(config, settings.compared().dispatchers(), settings.workers().threadCounts())) {
-                    var localNode = NodeAgent.startOn(system, false);
-                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, localNode, List.of(), progress), results, progress);
-                }
-            } else {
-                try (var session = ClusterSession.start(config, settings.compared().dispatchers(), settings.workers().threadCounts(), cluster.get(),
-                        reportDir.resolve("logs"), progress)) {
-                    runTrials(trials, settings,
-                            trialSettings -> new Sweep(trialSettings, session.system(), session.localNode(), session.nodes(), progress),
-                            results, progress);
-                }
-            }
-        } catch (TimeoutException e) {
-            throw new RunFailedException("the actor system did not start: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailedException("interrupted");
-        }
-
-        var result = results.get(results.size() - 1);
-        out.println();
-        out.print(ConsoleReport.render(result));
-        try {
-            ReportWriter.write(result, reportDir);
-            if (trials > 1) {
-                var summary = BenchSummary.of(results);
-                out.println();
-                out.print(summary.render());
-                summary.write(reportDir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + reportDir + ": " + e.getMessage(), e);
-        }
-        out.println("Report: " + reportDir.toAbsolutePath().normalize());
-        settings.output().ifPresent(target -> out.println("Processed images: " + target.dir().toAbsolutePath().normalize()));
-        out.flush();
-        return result.failures().isEmpty() ? ExitStatus.OK : ExitStatus.IMAGES_FAILED;
-    }
-
-    private static void runTrials(int trials, SweepSettings settings, Function<SweepSettings, Sweep> sweeps, List<Report> results,
-            ProgressListener progress) {
-        for (int trial = 1; trial <= trials; trial++) {
-            if (trials > 1) {
-                progress.note("trial " + trial + " of " + trials);
-            }
-            var order = trial % 2 == 1 ? Sweep.RowOrder.FORWARD : Sweep.RowOrder.REVERSED;
-            results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Warmup.NONE)).run(order));
-        }
+    /** Where the report goes: --report, or a folder named after this moment in the project's results/. */
+    Path reportDir() {
+        return report != null ? report : HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     /** The configuration ({@link ConfigLoader}), with --throughput over everything. */
     Config loadConfig() {
         require(throughput == null || throughput >= 1, "--throughput must be at least 1, got " + throughput);
         Map<String, Object> overrides = throughput == null ? Map.of() : Map.of(DispatcherPresets.THROUGHPUT, throughput);
-        return ConfigLoader.load(Optional.ofNullable(configFile), overrides);
+        return ConfigLoader.load(configFile(), overrides);
     }
 
-    private SweepSettings settings(Config config) {
+    /** The options checked against each other and the configuration, with the configuration's values where none is given. */
+    SweepSettings settings(Config config) {
         require(source == null || input == null, "--source and --input are mutually exclusive: read a URL list or a folder");
         var inputSet = source != null ? InputSet.urlList(source) : InputSet.scan(input != null ? input : HOME.resolve("images"));
         var pixels = maxPixels != null ? maxPixels : config.getLong("pipeline.max-pixels");
@@ -414,50 +317,6 @@ final class RunOptions {
         var timeout = config.getDuration("pipeline.http.timeout");
         require(!timeout.isNegative() && !timeout.isZero(), "pipeline.http.timeout must be positive, got " + timeout);
         return new ReadSettings(dispatcher, readers, config.getInt("pipeline.read-ahead"), latency, timeout);
-    }
-
-    /** Says where the readers block, and plainly when virtual threads are not what they get. */
-    private static String describeReads(SweepSettings settings, Config config) {
-        var reads = settings.reads();
-        var where = settings.compared().readers().stream().map(dispatcher -> whereReadersBlock(dispatcher, config))
-                .collect(Collectors.joining("; then "));
-        var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
-        var timeout = settings.input().set().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
-        return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
-    }
-
-    /**
-     * A heap that can grow and shrink makes a row's timing depend on the rows before it: every row
-     * starts after a full collection, which shrinks such a heap, and then grows it again (README,
-     * Performance). run.sh fixes the size; a JVM started otherwise is told so.
-     */
-    static Optional<String> heapNote(MemoryUsage heap) {
-        if (heap.getMax() < 0 || heap.getInit() == heap.getMax()) {
-            return Optional.empty();
-        }
-        return Optional.of("Note: this JVM's heap can grow and shrink (" + heap.getInit() / MIB + " MB at start, up to " + heap.getMax() / MIB
-                + " MB), which makes a row's time" + System.lineSeparator()
-                + "depend on the rows before it; give -Xms and -Xmx one size (run.sh: -Xms2g -Xmx2g).");
-    }
-
-    private static String whereControlWorks(ControlDispatcher control) {
-        return switch (control) {
-            case SHARED -> "on each run's worker dispatcher, between images";
-            case OWN -> "on a thread of their own (Pekko's default dispatcher)";
-            case AUTO -> "auto, on the workers' dispatcher or on a thread of their own, whichever suits the run (see under the table)";
-        };
-    }
-
-    private static String whereReadersBlock(IoDispatcher dispatcher, Config config) {
-        return switch (dispatcher) {
-            case BLOCKING -> "on the blocking I/O dispatcher, a thread each";
-            case CPU -> "on the run's CPU dispatcher, where a blocked read holds a filter worker's thread";
-            case VIRTUAL -> IoDispatcher.virtualThreadsAvailable() ? "on virtual threads"
-                    : "for virtual threads, but those need Java 21+ and this is Java " + Runtime.version().feature()
-                            + ": Pekko runs them on its fallback, a pool of "
-                            + config.getInt(IoDispatcher.VIRTUAL_PATH + ".thread-pool-executor.fixed-pool-size")
-                            + " platform threads (the same as --io-dispatcher blocking)";
-        };
     }
 
     /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */
