@@ -128,7 +128,8 @@ final class RunOptions {
         }
         var capacity = delivery.mailboxCapacity != null ? delivery.mailboxCapacity : config.getInt("pipeline.push.mailbox-capacity");
         require(capacity >= 0, "--mailbox-capacity must be 0 (unbounded) or more, got " + capacity);
-        var strategy = parse("--supervision", () -> Supervision.parse(faults.supervision != null ? faults.supervision : config.getString("pipeline.supervision")));
+        var supervision = faults.supervision != null ? faults.supervision : config.getString("pipeline.supervision");
+        var strategy = parse("--supervision", () -> Supervision.parse(supervision));
         require(faults.failRate >= 0 && faults.failRate <= 1, "--fail-rate must be between 0 and 1, got " + faults.failRate);
         require(faults.slowRate >= 0 && faults.slowRate <= 1, "--slow-rate must be between 0 and 1, got " + faults.slowRate);
         var slow = faults.slowMs != null ? faults.slowMs : config.getDuration("pipeline.faults.slow").toMillis();

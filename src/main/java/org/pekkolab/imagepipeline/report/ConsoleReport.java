@@ -86,8 +86,12 @@ public final class ConsoleReport {
             return;
         }
         out.append(NL).append("Control actors (auto):").append(NL);
-        listed("  on the workers' dispatcher: ", auto.stream().filter(run -> run.setup().control().equals("shared")).map(RunResult::label).toList(), out);
-        listed("  on a thread of their own: ", auto.stream().filter(run -> run.setup().control().equals("own")).map(RunResult::label).toList(), out);
+        listed("  on the workers' dispatcher: ", labels(auto, "shared"), out);
+        listed("  on a thread of their own: ", labels(auto, "own"), out);
+    }
+
+    private static List<String> labels(List<RunResult> runs, String control) {
+        return runs.stream().filter(run -> run.setup().control().equals(control)).map(RunResult::label).toList();
     }
 
     /** {@code head} and the items, comma-separated, wrapped under the first item within the console's width. */

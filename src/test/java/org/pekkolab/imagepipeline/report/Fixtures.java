@@ -61,7 +61,7 @@ final class Fixtures {
         return runBuilder(kind, dispatcher, nodes, workers, speedup).nodeStats(nodeStats).imageTimings(timings).build();
     }
 
-    /** {@link #run}'s figures, to change some of them: actor runs pull, read on the blocking dispatcher and have auto control on their own thread. */
+    /** {@link #run}'s figures, to change some of them; actor runs pull. */
     static RunResult.Builder runBuilder(RunKind kind, String dispatcher, int nodes, int workers, double speedup) {
         return runBuilder(setup(kind, dispatcher, kind.actors() ? "pull" : RunSetup.NONE, nodes, workers), speedup);
     }
@@ -87,7 +87,7 @@ final class Fixtures {
                 .workerStats(List.of(new WorkerStats("worker-1", "node-1", 20, 900.0, List.of("t-1"), List.of(0))));
     }
 
-    /** What ran, with the actor runs' reads on the blocking dispatcher and auto control on their own thread. */
+    /** What ran; an actor run reads on the blocking dispatcher and has auto control on a thread of its own. */
     static RunSetup setup(RunKind kind, String dispatcher, String distribution, int nodes, int workers) {
         boolean plain = !kind.actors();
         return new RunSetup(kind, dispatcher, distribution, plain ? RunSetup.NONE : "blocking", plain ? RunSetup.NONE : "own",
