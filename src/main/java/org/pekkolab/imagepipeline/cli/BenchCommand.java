@@ -39,6 +39,6 @@ final class BenchCommand implements Callable<Integer> {
         if (trials < 2 || trials > 100) {
             throw new UsageException("--trials must be between 2 and 100, got " + trials);
         }
-        return options.run(spec.commandLine(), Optional.empty(), trials);
+        return Invocation.run(options, spec.commandLine(), Optional.empty(), trials);
     }
 }

@@ -1,5 +1,6 @@
 package org.pekkolab.imagepipeline.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,7 +68,7 @@ final class ClusterCommand implements Callable<Integer> {
             throw new UsageException("--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
         }
         var layout = new ClusterSession.Layout(nodes, started, address.host, address.port, Duration.ofSeconds(joinTimeoutSeconds),
-                Optional.ofNullable(options.configFile).map(path -> path.toAbsolutePath()));
-        return options.run(spec.commandLine(), Optional.of(layout), 1);
+                options.configFile().map(Path::toAbsolutePath));
+        return Invocation.run(options, spec.commandLine(), Optional.of(layout), 1);
     }
 }

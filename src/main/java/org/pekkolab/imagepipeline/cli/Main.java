@@ -8,8 +8,10 @@ import org.pekkolab.imagepipeline.settings.UsageException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.MaxValuesExceededException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Entry point: {@code ./run.sh [run] [options]}, {@code ./run.sh generate ...}, {@code --help}, {@code --version}. */
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
         })
 public final class Main implements Callable<Integer> {
 
+    private static final String PICOCLI_ERROR = "Error: ";
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +48,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return options.run(spec.commandLine());
+        return Invocation.run(options, spec.commandLine());
     }
 
     public static void main(String[] args) {
@@ -60,7 +64,7 @@ public final class Main implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("error: " + exception.getMessage());
+            err.println("error: " + message(exception));
             err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitStatus.USAGE;
         });
@@ -80,5 +84,23 @@ public final class Main implements Callable<Integer> {
             return ExitStatus.RUN_FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The one-line reason for a command line picocli rejected. An option given twice in a section of
+     * the help (an argument group) makes picocli see the whole group twice: said as it says it for an
+     * option outside a group. Its group messages start with "Error: ", which the line has already.
+     */
+    private static String message(ParameterException exception) {
+        var parsed = exception.getCommandLine().getParseResult();
+        if (exception instanceof MaxValuesExceededException && parsed != null) {
+            for (var option : parsed.matchedOptions()) {
+                if (!option.isMultiValue() && option.originalStringValues().size() > 1) {
+                    return "option '" + option.longestName() + "' (" + option.paramLabel() + ") should be specified only once";
+                }
+            }
+        }
+        var message = exception.getMessage();
+        return message.startsWith(PICOCLI_ERROR) ? message.substring(PICOCLI_ERROR.length()) : message;
     }
 }

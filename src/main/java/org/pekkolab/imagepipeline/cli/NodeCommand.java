@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,7 @@ import org.pekkolab.imagepipeline.cluster.ClusterConfig;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.runtime.RunFailedException;
+import org.pekkolab.imagepipeline.settings.ConfigLoader;
 import org.pekkolab.imagepipeline.settings.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,9 +68,9 @@ final class NodeCommand implements Callable<Integer> {
                 throw new UsageException("--seed-nodes: " + e.getMessage());
             }
         }
-        var options = new RunOptions();
-        options.configFile = configFile;
-        var config = ClusterConfig.forNode(options.loadConfig(), address.host, address.port, seedNodes);
+        // The coordinator passes its command-line settings to the nodes it starts as system properties.
+        var loaded = ConfigLoader.load(Optional.ofNullable(configFile), Map.of());
+        var config = ClusterConfig.forNode(loaded, address.host, address.port, seedNodes);
         var node = PipelineSystem.forClusterNode(config);
         try {
             NodeAgent.startOn(node, true);

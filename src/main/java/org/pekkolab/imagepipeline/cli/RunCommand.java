@@ -28,6 +28,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return options.run(spec.commandLine());
+        return Invocation.run(options, spec.commandLine());
     }
 }

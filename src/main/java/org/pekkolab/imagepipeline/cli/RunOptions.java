@@ -1,13 +1,7 @@
 package org.pekkolab.imagepipeline.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,30 +9,20 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.pekkolab.imagepipeline.cluster.ClusterSession;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.node.FilterWorker;
-import org.pekkolab.imagepipeline.node.NodeAgent;
-import org.pekkolab.imagepipeline.report.BenchSummary;
-import org.pekkolab.imagepipeline.report.ConsoleReport;
-import org.pekkolab.imagepipeline.report.ReportWriter;
-import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
-import org.pekkolab.imagepipeline.runtime.ProgressListener;
-import org.pekkolab.imagepipeline.runtime.RunFailedException;
+import org.pekkolab.imagepipeline.settings.ConfigLoader;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.Distribution;
 import org.pekkolab.imagepipeline.settings.FaultPlan;
 import org.pekkolab.imagepipeline.settings.FaultSettings;
 import org.pekkolab.imagepipeline.settings.ImageSettings;
-import org.pekkolab.imagepipeline.settings.InputSet;
 import org.pekkolab.imagepipeline.settings.InputSettings;
 import org.pekkolab.imagepipeline.settings.IoDispatcher;
 import org.pekkolab.imagepipeline.settings.ReadSettings;
@@ -49,348 +33,111 @@ import org.pekkolab.imagepipeline.settings.UsageException;
 import org.pekkolab.imagepipeline.settings.Variations;
 import org.pekkolab.imagepipeline.settings.Warmup;
 import org.pekkolab.imagepipeline.settings.WorkerSettings;
-import org.pekkolab.imagepipeline.source.ImageSource;
-import org.pekkolab.imagepipeline.sweep.Sweep;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ArgGroup;
 
 /**
- * The options of a single-mode run and what they do, shared by {@code ./run.sh} and
- * {@code ./run.sh run} as a picocli mixin.
+ * The options of a sweep and their checks into {@link SweepSettings}: a picocli mixin shared by
+ * {@code ./run.sh}, {@code run}, {@code bench} and {@code cluster}. {@link Invocation} runs what they ask for.
  */
 final class RunOptions {
 
     /** Defaults that name project folders resolve against the project, wherever run.sh is called from. */
     private static final Path HOME = Path.of(System.getProperty("pipeline.home", "."));
 
-    private static final long MIB = 1024 * 1024;
+    // The sections of the help, in order: groups whose options go together freely, but for the
+    // first, which takes a folder or a URL list, not both.
+    @ArgGroup(order = 1, heading = "%nInput, a folder or a URL list:%n")
+    InputSource source = new InputSource();
 
-    @Option(names = {"-i", "--input"}, paramLabel = "DIR",
-            description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's",
-                "images/.",
-                "Example: -i ~/photos"})
-    Path input;
+    @ArgGroup(order = 2, exclusive = false, heading = "%nImages and reads:%n")
+    ImageOptions images = new ImageOptions();
 
-    @Option(names = "--source", paramLabel = "FILE",
-            description = {"Download the images over HTTP from the URLs in FILE instead of reading a folder: one http",
-                "or https URL per line, blank lines and # comments skipped. Not with --input.",
-                "Example: --source urls.txt"})
-    Path source;
+    @ArgGroup(order = 3, exclusive = false, heading = "%nWorkers and dispatchers:%n")
+    WorkerOptions workers = new WorkerOptions();
 
-    @Option(names = "--io-latency", paramLabel = "MS",
-            description = {"Block every image read (file or URL) this long before it starts, in every row, to study",
-                "I/O-bound work. Default: pipeline.io.latency (0).",
-                "Example: --io-latency 20"})
-    Long ioLatencyMs;
+    @ArgGroup(order = 4, exclusive = false, heading = "%nDelivery and backpressure:%n")
+    DeliveryOptions delivery = new DeliveryOptions();
 
-    @Option(names = "--io-dispatcher", paramLabel = "LIST", split = ",",
-            description = {"Where the actor runs' image readers block, one run each: blocking (a thread pool of their",
-                "own), cpu (the filter workers' dispatcher, whose threads they then take), virtual (virtual",
-                "threads, Java 21+). Default: pipeline.io.dispatcher (blocking).",
-                "Example: --io-latency 20 --io-dispatcher cpu,blocking"})
-    List<String> ioDispatchers;
+    @ArgGroup(order = 5, exclusive = false, heading = "%nFaults and supervision:%n")
+    FaultOptions faults = new FaultOptions();
 
-    @Option(names = "--control", paramLabel = "LIST", split = ",",
-            description = {"Where the actor runs' control actors (supervisor, work-pulling producer, metrics) work, one",
-                "run each: shared (the filter workers' dispatcher, between images), own (a thread of their own) or",
-                "auto (shared for pull runs in one JVM whose dispatcher has a thread per core and moves actors",
-                "between threads, where it measured faster; own for the rest). Default: pipeline.control (auto).",
-                "Example: -w 1,2 --control shared,own"})
-    List<String> controls;
+    @ArgGroup(order = 6, exclusive = false, heading = "%nOutput and report:%n")
+    OutputOptions output = new OutputOptions();
 
-    @Option(names = {"-f", "--filters"}, paramLabel = "LIST", split = ",",
-            description = {"Filters applied in order. Default: ${DEFAULT-VALUE}.",
-                "Known: grayscale, blur, sobel, sharpen, brightness.",
-                "Example: -f grayscale,sobel"},
-            defaultValue = "grayscale,blur,sobel,sharpen,brightness")
-    List<String> filters;
+    @ArgGroup(order = 7, exclusive = false, heading = "%nTiming and configuration:%n")
+    TimingOptions timing = new TimingOptions();
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "LIST", split = ",", defaultValue = "1,2,4",
-            description = {"Worker counts to sweep; each run's dispatcher gets that many threads. Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: -w 1,2"})
-    List<Integer> workers;
-
-    @Option(names = {"-d", "--dispatcher"}, paramLabel = "LIST", split = ",", defaultValue = "fork-join",
-            description = {"Dispatcher presets (conf/application.conf, pipeline.dispatchers) to compare. Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: -d fork-join,thread-pool"})
-    List<String> dispatchers;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = {"Threads of each run's dispatcher. Default: the run's worker count. Pinned: one per worker,",
-                "whatever this says. virtual-thread on Java 21+: the JVM's carrier threads, one per core",
-                "unless JAVA_OPTS sets -Djdk.virtualThreadScheduler.parallelism=N.",
-                "Example: -w 2,4,8 --threads 2"})
-    Integer threads;
-
-    @Option(names = "--throughput", paramLabel = "N",
-            description = {"Images a worker processes per turn before its thread moves on to another worker, for",
-                "every dispatcher of the run, pinned excepted. Default: each preset's own (1 as shipped).",
-                "Example: --throughput 8"})
-    Integer throughput;
-
-    @Option(names = "--mode", paramLabel = "LIST", split = ",", defaultValue = "pull",
-            description = {"How images reach workers: pull (work pulling, at most --window per worker) and/or push",
-                "(all at once through a round-robin router into the workers' mailboxes). Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: --mode pull,push"})
-    List<String> modes;
-
-    @Option(names = "--mailbox-capacity", paramLabel = "N",
-            description = {"Push mode: bound each worker's mailbox to N messages; overflow goes back to the supervisor",
-                "and is sent again later (counted). Default: pipeline.push.mailbox-capacity (0 =",
-                "unbounded).",
-                "Example: --mailbox-capacity 16"})
-    Integer mailboxCapacity;
-
-    @Option(names = "--supervision", paramLabel = "STRATEGY",
-            description = {"What happens to a worker whose filters threw: restart, resume, stop (replaced by a new",
-                "worker) or backoff (restart after a growing pause). Default: pipeline.supervision",
-                "(restart).",
-                "Example: --supervision backoff"})
-    String supervision;
-
-    @Option(names = "--fail-rate", paramLabel = "P", defaultValue = "0",
-            description = {"Make the filter chain throw on this share (0-1) of image attempts. Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: --fail-rate 0.2"})
-    double failRate;
-
-    @Option(names = "--slow-rate", paramLabel = "P", defaultValue = "0",
-            description = {"Make this share (0-1) of image attempts --slow-ms slower. Default: ${DEFAULT-VALUE}.", "Example: --slow-rate 0.05"})
-    double slowRate;
-
-    @Option(names = "--slow-ms", paramLabel = "MS",
-            description = {"How much slower a slow attempt is. Default: pipeline.faults.slow (50 ms).", "Example: --slow-ms 200"})
-    Long slowMs;
-
-    @Option(names = "--fail-seed", paramLabel = "S", defaultValue = "42",
-            description = {"Seed of the injected faults: the same seed fails the same attempts. Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: --fail-seed 7"})
-    long failSeed;
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = {"Feed each input image N times (longer runs from a small set). Default: ${DEFAULT-VALUE}.", "Example: --repeat 5"})
-    int repeat;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = {"Save the processed images of the last run there (input stem + .png/.jpg). Default: not",
-                "saved.",
-                "Example: -o /tmp/filtered"})
-    Path output;
-
-    @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
-            description = {"Encoding of saved images. Default: ${DEFAULT-VALUE}.", "Example: --format jpg"})
-    String format;
-
-    @Option(names = "--quality", paramLabel = "Q", defaultValue = "90",
-            description = {"JPEG quality 1-100 for --format jpg. Default: ${DEFAULT-VALUE}.", "Example: --quality 80"})
-    int quality;
-
-    @Option(names = "--report", paramLabel = "DIR",
-            description = {"Where report.json, runs.csv, images.csv and the charts go. Default: results/<timestamp>/",
-                "in the project.",
-                "Example: --report /tmp/report"})
-    Path report;
-
-    @Option(names = "--max-pixels", paramLabel = "N",
-            description = {"Reject images with more pixels, from their header, before decoding. Default:",
-                "pipeline.max-pixels (100000000).",
-                "Example: --max-pixels 20000000"})
-    Long maxPixels;
-
-    @Option(names = "--max-retries", paramLabel = "N",
-            description = {"Retries of an image whose filter chain threw, whatever --supervision does to the worker.",
-                "Default: pipeline.max-retries (2).",
-                "Example: --max-retries 5"})
-    Integer maxRetries;
-
-    @Option(names = "--window", paramLabel = "N",
-            description = {"Images each worker may hold, at least 3 (in flight <= workers x window). Default:",
-                "pipeline.window (4).",
-                "Example: --window 8"})
-    Integer window;
-
-    @Option(names = "--warmup-ms", paramLabel = "MS",
-            description = {"Least JIT warm-up before timing; it then goes on until the JIT has settled,",
-                "for pipeline.warmup-max at most. 0: none. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
-    Long warmupMs;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = {"A HOCON file layered over conf/application.conf (your own dispatcher presets, for",
-                "example).",
-                "Example: --config my-dispatchers.conf"})
-    Path configFile;
-
-    /** Runs the sweep once in single mode; {@code commandLine} gives the output streams. */
-    int run(CommandLine commandLine) {
-        return run(commandLine, Optional.empty(), 1);
+    /** The --config file, if one was given. */
+    Optional<Path> configFile() {
+        return Optional.ofNullable(timing.configFile);
     }
 
-    /**
-     * Runs the sweep {@code trials} times on one actor system (the JIT warm-up only before the
-     * first); with a cluster layout, on a cluster this command forms (single-mode rows included,
-     * for comparison). Even trials run a worker count's rows in reverse order. Prints and writes
-     * the last trial's report, and with several trials the median and spread of every row.
-     */
-    int run(CommandLine commandLine, Optional<ClusterSession.Layout> cluster, int trials) {
-        var config = loadConfig();
-        var settings = settings(config);
-        var out = commandLine.getOut();
-        var reportDir = report != null ? report
-                : HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        var inputSet = settings.input().set();
-        out.printf("Input: %s (%d %s%s), filters: %s%n", inputSet.location(), inputSet.sources().size(),
-                inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
-                String.join(" -> ", settings.images().filters()));
-        out.println("Reads: " + describeReads(settings, config));
-        out.println("Control actors: " + settings.compared().controls().stream().map(RunOptions::whereControlWorks).collect(Collectors.joining("; then ")) + ".");
-        heapNote(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()).ifPresent(out::println);
-        settings.output().ifPresent(target -> target.sharedOutputs(inputSet.sources().stream().map(ImageSource::name).toList())
-                .forEach((file, names) -> out.printf("Note: %s all save as %s; the one saved last overwrites the others.%n",
-                        String.join(", ", names), file.getFileName())));
-        DispatcherPresets.describe(config, settings.compared().dispatchers(), settings.workers()).forEach((name, dispatcher) -> {
-            var notice = DispatcherPresets.fallbackNotice(name, dispatcher);
-            if (notice != null) {
-                out.println(notice);
-            }
-        });
-        out.flush();
-
-        var progress = ConsoleProgress.forTerminal(commandLine.getErr());
-        var results = new ArrayList<Report>();
-        try {
-            if (cluster.isEmpty()) {
-                try (var system = new PipelineSystem(config, settings.compared().dispatchers(), settings.workers().threadCounts())) {
-                    var localNode = NodeAgent.startOn(system, false);
-                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, localNode, List.of(), progress), results, progress);
-                }
-            } else {
-                try (var session = ClusterSession.start(config, settings.compared().dispatchers(), settings.workers().threadCounts(), cluster.get(),
-                        reportDir.resolve("logs"), progress)) {
-                    runTrials(trials, settings,
-                            trialSettings -> new Sweep(trialSettings, session.system(), session.localNode(), session.nodes(), progress),
-                            results, progress);
-                }
-            }
-        } catch (TimeoutException e) {
-            throw new RunFailedException("the actor system did not start: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailedException("interrupted");
+    /** Where the report goes: --report, or a folder named after this moment in the project's results/. */
+    Path reportDir() {
+        if (output.report != null) {
+            return output.report;
         }
-
-        var result = results.get(results.size() - 1);
-        out.println();
-        out.print(ConsoleReport.render(result));
-        try {
-            ReportWriter.write(result, reportDir);
-            if (trials > 1) {
-                var summary = BenchSummary.of(results);
-                out.println();
-                out.print(summary.render());
-                summary.write(reportDir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + reportDir + ": " + e.getMessage(), e);
-        }
-        out.println("Report: " + reportDir.toAbsolutePath().normalize());
-        settings.output().ifPresent(target -> out.println("Processed images: " + target.dir().toAbsolutePath().normalize()));
-        out.flush();
-        return result.failures().isEmpty() ? ExitStatus.OK : ExitStatus.IMAGES_FAILED;
+        return HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
-    private static void runTrials(int trials, SweepSettings settings, Function<SweepSettings, Sweep> sweeps, List<Report> results,
-            ProgressListener progress) {
-        for (int trial = 1; trial <= trials; trial++) {
-            if (trials > 1) {
-                progress.note("trial " + trial + " of " + trials);
-            }
-            var order = trial % 2 == 1 ? Sweep.RowOrder.FORWARD : Sweep.RowOrder.REVERSED;
-            results.add(sweeps.apply(trial == 1 ? settings : settings.withWarmup(Warmup.NONE)).run(order));
-        }
-    }
-
-    /**
-     * conf/application.conf, the --config file over it, system properties over both (cluster mode
-     * passes settings to its node JVMs that way), and --throughput over everything.
-     */
+    /** The configuration ({@link ConfigLoader}), with --throughput over everything. */
     Config loadConfig() {
-        Config config;
-        try {
-            if (configFile == null) {
-                config = ConfigFactory.load();
-            } else if (!Files.isRegularFile(configFile)) {
-                throw new UsageException("config file not found: " + configFile);
-            } else {
-                // Layered before substitutions are resolved, so that defaults defined from other
-                // settings (the reader pools from pipeline.io.readers) follow the user's values.
-                config = ConfigFactory.defaultOverrides()
-                        .withFallback(ConfigFactory.parseFile(configFile.toFile()))
-                        .withFallback(ConfigFactory.defaultApplication())
-                        .withFallback(ConfigFactory.defaultReference())
-                        .resolve();
-            }
-        } catch (ConfigException e) {
-            throw new UsageException("bad configuration: " + e.getMessage());
-        }
-        if (throughput == null) {
-            return config;
-        }
-        require(throughput >= 1, "--throughput must be at least 1, got " + throughput);
-        return config.withValue(DispatcherPresets.THROUGHPUT, ConfigValueFactory.fromAnyRef(throughput));
+        var throughput = workers.throughput;
+        require(throughput == null || throughput >= 1, "--throughput must be at least 1, got " + throughput);
+        Map<String, Object> overrides = throughput == null ? Map.of() : Map.of(DispatcherPresets.THROUGHPUT, throughput);
+        return ConfigLoader.load(configFile(), overrides);
     }
 
-    private SweepSettings settings(Config config) {
-        require(source == null || input == null, "--source and --input are mutually exclusive: read a URL list or a folder");
-        var inputSet = source != null ? InputSet.urlList(source) : InputSet.scan(input != null ? input : HOME.resolve("images"));
-        var pixels = maxPixels != null ? maxPixels : config.getLong("pipeline.max-pixels");
+    /** The options checked against each other and the configuration, with the configuration's values where none is given. */
+    SweepSettings settings(Config config) {
+        var inputSet = source.inputSet(HOME.resolve("images"));
+        var pixels = images.maxPixels != null ? images.maxPixels : config.getLong("pipeline.max-pixels");
         require(pixels >= 1, "--max-pixels must be positive, got " + pixels);
-        var imageSettings = parse("--filters", () -> new ImageSettings(filters, pixels));
+        var imageSettings = parse("--filters", () -> new ImageSettings(images.filters, pixels));
         var workerCounts = new ArrayList<Integer>();
-        for (int count : workers) {
+        for (int count : workers.counts) {
             require(count >= 1 && count <= PipelineSystem.MAX_WORKERS, "--workers: each count must be between 1 and " + PipelineSystem.MAX_WORKERS + ", got " + count);
             if (!workerCounts.contains(count)) {
                 workerCounts.add(count);
             }
         }
         var presets = PipelineSystem.presetNames(config);
-        for (var dispatcher : dispatchers) {
+        for (var dispatcher : workers.dispatchers) {
             require(presets.contains(dispatcher), "--dispatcher: unknown preset '" + dispatcher + "'; known: " + String.join(", ", presets));
         }
         require(config.getInt(DispatcherPresets.THROUGHPUT) >= 0,
                 DispatcherPresets.THROUGHPUT + " must be 0 (each preset's own) or more, got " + config.getInt(DispatcherPresets.THROUGHPUT));
-        require(repeat >= 1, "--repeat must be at least 1, got " + repeat);
-        require(quality >= 1 && quality <= 100, "--quality must be between 1 and 100, got " + quality);
-        var outputFormat = outputFormat(format);
-        var retries = maxRetries != null ? maxRetries : config.getInt("pipeline.max-retries");
+        require(images.repeat >= 1, "--repeat must be at least 1, got " + images.repeat);
+        require(output.quality >= 1 && output.quality <= 100, "--quality must be between 1 and 100, got " + output.quality);
+        var outputFormat = outputFormat(output.format);
+        var retries = faults.maxRetries != null ? faults.maxRetries : config.getInt("pipeline.max-retries");
         require(retries >= 0, "--max-retries must be 0 or more, got " + retries);
-        var credits = window != null ? window : config.getInt("pipeline.window");
+        var credits = delivery.window != null ? delivery.window : config.getInt("pipeline.window");
         require(credits >= FilterWorker.MIN_WINDOW, "--window must be at least " + FilterWorker.MIN_WINDOW
                 + " (Pekko's flow control asks for more images when half the window is used), got " + credits);
+        var threads = workers.threads;
         var threadCount = threads != null ? threads : 0;
         require(threads == null || (threads >= 1 && threads <= PipelineSystem.MAX_WORKERS),
                 "--threads must be between 1 and " + PipelineSystem.MAX_WORKERS + ", got " + threads);
         var distributions = new ArrayList<Distribution>();
-        for (var mode : modes) {
+        for (var mode : delivery.modes) {
             var distribution = parse("--mode", () -> Distribution.parse(mode));
             if (!distributions.contains(distribution)) {
                 distributions.add(distribution);
             }
         }
-        var capacity = mailboxCapacity != null ? mailboxCapacity : config.getInt("pipeline.push.mailbox-capacity");
+        var capacity = delivery.mailboxCapacity != null ? delivery.mailboxCapacity : config.getInt("pipeline.push.mailbox-capacity");
         require(capacity >= 0, "--mailbox-capacity must be 0 (unbounded) or more, got " + capacity);
-        var strategy = parse("--supervision", () -> Supervision.parse(supervision != null ? supervision : config.getString("pipeline.supervision")));
-        require(failRate >= 0 && failRate <= 1, "--fail-rate must be between 0 and 1, got " + failRate);
-        require(slowRate >= 0 && slowRate <= 1, "--slow-rate must be between 0 and 1, got " + slowRate);
-        var slow = slowMs != null ? slowMs : config.getDuration("pipeline.faults.slow").toMillis();
+        var supervision = faults.supervision != null ? faults.supervision : config.getString("pipeline.supervision");
+        var strategy = parse("--supervision", () -> Supervision.parse(supervision));
+        require(faults.failRate >= 0 && faults.failRate <= 1, "--fail-rate must be between 0 and 1, got " + faults.failRate);
+        require(faults.slowRate >= 0 && faults.slowRate <= 1, "--slow-rate must be between 0 and 1, got " + faults.slowRate);
+        var slow = faults.slowMs != null ? faults.slowMs : config.getDuration("pipeline.faults.slow").toMillis();
         require(slow >= 0, "--slow-ms must be 0 or more, got " + slow);
-        var faults = new FaultPlan(failRate, slowRate, slow, failSeed);
+        var faultPlan = new FaultPlan(faults.failRate, faults.slowRate, slow, faults.failSeed);
         var ioChoices = ioDispatchers(config);
         var reads = reads(config, ioChoices.get(0));
-        var warmupMin = warmupMs != null ? Duration.ofMillis(warmupMs) : config.getDuration("pipeline.warmup");
+        var warmupMin = timing.warmupMs != null ? Duration.ofMillis(timing.warmupMs) : config.getDuration("pipeline.warmup");
         require(!warmupMin.isNegative(), "--warmup-ms must be 0 or more");
         var warmupMax = config.getDuration("pipeline.warmup-max");
         var settledShare = config.getDouble("pipeline.warmup-settled-share");
@@ -398,90 +145,46 @@ final class RunOptions {
         var warmup = new Warmup(warmupMin, warmupMax.compareTo(warmupMin) < 0 ? warmupMin : warmupMax, settledShare);
 
         Optional<OutputTarget> target = Optional.empty();
-        if (output != null) {
+        if (output.dir != null) {
             try {
-                Files.createDirectories(output);
+                Files.createDirectories(output.dir);
             } catch (IOException e) {
-                throw new UsageException("cannot create output folder " + output + ": " + e.getMessage());
+                throw new UsageException("cannot create output folder " + output.dir + ": " + e.getMessage());
             }
-            target = Optional.of(new OutputTarget(output, outputFormat, quality));
+            target = Optional.of(new OutputTarget(output.dir, outputFormat, output.quality));
         }
-        int images = inputSet.sources().size() * repeat;
+        int imagesPerRun = inputSet.sources().size() * images.repeat;
         // Generous: a run that takes this long is stuck, not slow (the sequential baseline waits out every read).
-        var runTimeout = Duration.ofMinutes(5).plus(Duration.ofSeconds(2).plus(reads.latency()).plus(reads.httpTimeout()).multipliedBy(images));
+        var runTimeout = Duration.ofMinutes(5).plus(Duration.ofSeconds(2).plus(reads.latency()).plus(reads.httpTimeout()).multipliedBy(imagesPerRun));
         return new SweepSettings(
-                new InputSettings(inputSet, repeat),
+                new InputSettings(inputSet, images.repeat),
                 imageSettings,
                 new WorkerSettings(workerCounts, threadCount, credits, capacity),
-                new Variations(List.copyOf(dispatchers), List.copyOf(distributions), ioChoices, controls(config)),
-                new FaultSettings(retries, strategy, faults),
+                new Variations(List.copyOf(workers.dispatchers), List.copyOf(distributions), ioChoices, controls(config)),
+                new FaultSettings(retries, strategy, faultPlan),
                 reads,
                 target,
                 new TimingSettings(warmup, config.getDuration("pipeline.sample-interval"), runTimeout));
     }
 
     private List<IoDispatcher> ioDispatchers(Config config) {
-        var names = ioDispatchers != null ? ioDispatchers : List.of(config.getString("pipeline.io.dispatcher"));
+        var names = images.ioDispatchers != null ? images.ioDispatchers : List.of(config.getString("pipeline.io.dispatcher"));
         return names.stream().map(name -> parse("--io-dispatcher", () -> IoDispatcher.parse(name))).distinct().toList();
     }
 
     private List<ControlDispatcher> controls(Config config) {
-        var names = controls != null ? controls : List.of(config.getString("pipeline.control"));
+        var names = workers.controls != null ? workers.controls : List.of(config.getString("pipeline.control"));
         return names.stream().map(name -> parse("--control", () -> ControlDispatcher.parse(name))).distinct().toList();
     }
 
     private ReadSettings reads(Config config, IoDispatcher dispatcher) {
-        var latency = ioLatencyMs != null ? Duration.ofMillis(ioLatencyMs) : config.getDuration("pipeline.io.latency");
+        var latency = images.ioLatencyMs != null ? Duration.ofMillis(images.ioLatencyMs) : config.getDuration("pipeline.io.latency");
         require(!latency.isNegative(), "--io-latency must be 0 or more, got " + latency.toMillis());
         int readers = config.getInt("pipeline.io.readers");
         require(readers >= 1, "pipeline.io.readers must be at least 1, got " + readers);
         var timeout = config.getDuration("pipeline.http.timeout");
         require(!timeout.isNegative() && !timeout.isZero(), "pipeline.http.timeout must be positive, got " + timeout);
         return new ReadSettings(dispatcher, readers, config.getInt("pipeline.read-ahead"), latency, timeout);
-    }
-
-    /** Says where the readers block, and plainly when virtual threads are not what they get. */
-    private static String describeReads(SweepSettings settings, Config config) {
-        var reads = settings.reads();
-        var where = settings.compared().readers().stream().map(dispatcher -> whereReadersBlock(dispatcher, config))
-                .collect(Collectors.joining("; then "));
-        var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
-        var timeout = settings.input().set().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
-        return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
-    }
-
-    /**
-     * A heap that can grow and shrink makes a row's timing depend on the rows before it: every row
-     * starts after a full collection, which shrinks such a heap, and then grows it again (README,
-     * Performance). run.sh fixes the size; a JVM started otherwise is told so.
-     */
-    static Optional<String> heapNote(MemoryUsage heap) {
-        if (heap.getMax() < 0 || heap.getInit() == heap.getMax()) {
-            return Optional.empty();
-        }
-        return Optional.of("Note: this JVM's heap can grow and shrink (" + heap.getInit() / MIB + " MB at start, up to " + heap.getMax() / MIB
-                + " MB), which makes a row's time" + System.lineSeparator()
-                + "depend on the rows before it; give -Xms and -Xmx one size (run.sh: -Xms2g -Xmx2g).");
-    }
-
-    private static String whereControlWorks(ControlDispatcher control) {
-        return switch (control) {
-            case SHARED -> "on each run's worker dispatcher, between images";
-            case OWN -> "on a thread of their own (Pekko's default dispatcher)";
-            case AUTO -> "auto, on the workers' dispatcher or on a thread of their own, whichever suits the run (see under the table)";
-        };
-    }
-
-    private static String whereReadersBlock(IoDispatcher dispatcher, Config config) {
-        return switch (dispatcher) {
-            case BLOCKING -> "on the blocking I/O dispatcher, a thread each";
-            case CPU -> "on the run's CPU dispatcher, where a blocked read holds a filter worker's thread";
-            case VIRTUAL -> IoDispatcher.virtualThreadsAvailable() ? "on virtual threads"
-                    : "for virtual threads, but those need Java 21+ and this is Java " + Runtime.version().feature()
-                            + ": Pekko runs them on its fallback, a pool of "
-                            + config.getInt(IoDispatcher.VIRTUAL_PATH + ".thread-pool-executor.fixed-pool-size")
-                            + " platform threads (the same as --io-dispatcher blocking)";
-        };
     }
 
     /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */

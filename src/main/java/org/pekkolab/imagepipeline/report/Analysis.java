@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
@@ -41,13 +42,13 @@ public record Analysis(
     }
 
     public static Analysis of(List<RunResult> runs, int cores) {
-        List<RunResult> parallel = runs.stream().filter(r -> !"sequential".equals(r.mode())).toList();
+        List<RunResult> parallel = runs.stream().filter(r -> r.setup().kind() != RunKind.SEQUENTIAL).toList();
         Optional<Best> best = parallel.stream()
-                .max(Comparator.comparingDouble(RunResult::imagesPerSec))
-                .map(r -> new Best(r.label(), r.imagesPerSec(), r.speedup(), r.efficiency()));
+                .max(Comparator.comparingDouble(run -> run.speed().imagesPerSec()))
+                .map(r -> new Best(r.label(), r.speed().imagesPerSec(), r.speed().speedup(), r.speed().efficiency()));
         List<KarpFlatt> karpFlatt = parallel.stream()
-                .filter(r -> processingUnits(r) > 1 && Double.isFinite(r.speedup()) && r.speedup() > 0)
-                .map(r -> new KarpFlatt(r.label(), processingUnits(r), r.speedup(), karpFlatt(r.speedup(), processingUnits(r))))
+                .filter(r -> processingUnits(r) > 1 && Double.isFinite(r.speed().speedup()) && r.speed().speedup() > 0)
+                .map(Analysis::karpFlattOf)
                 .toList();
         double f = karpFlatt.isEmpty()
                 ? Double.NaN
@@ -62,7 +63,13 @@ public record Analysis(
 
     /** Workers over the whole cluster: the p of speedup, efficiency and the laws below. */
     public static int processingUnits(RunResult run) {
-        return run.workers() * Math.max(1, run.nodes());
+        return run.setup().workers() * Math.max(1, run.setup().nodes());
+    }
+
+    private static KarpFlatt karpFlattOf(RunResult run) {
+        double speedup = run.speed().speedup();
+        int p = processingUnits(run);
+        return new KarpFlatt(run.label(), p, speedup, karpFlatt(speedup, p));
     }
 
     /** Karp–Flatt: e = (1/S − 1/p) / (1 − 1/p); only defined for p &gt; 1. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
@@ -89,11 +90,12 @@ public record BenchSummary(int trials, List<Row> rows) {
         Map<String, List<Double>> ratio = new LinkedHashMap<>();
         for (var trial : trials) {
             for (var run : trial.runs()) {
-                throughput.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.imagesPerSec());
-                speedup.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.speedup());
+                throughput.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.speed().imagesPerSec());
+                speedup.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.speed().speedup());
                 var executor = executorRow(trial.runs(), run);
                 if (executor != null) {
-                    ratio.computeIfAbsent(run.label(), label -> new ArrayList<>()).add(run.imagesPerSec() / executor.imagesPerSec());
+                    ratio.computeIfAbsent(run.label(), label -> new ArrayList<>())
+                            .add(run.speed().imagesPerSec() / executor.speed().imagesPerSec());
                 }
             }
         }
@@ -110,11 +112,14 @@ public record BenchSummary(int trials, List<Row> rows) {
 
     /** The ExecutorService row an actor row is compared with: same worker count in all. */
     private static RunResult executorRow(List<RunResult> runs, RunResult run) {
-        if (!run.mode().equals("single") && !run.mode().equals("cluster")) {
+        if (!run.setup().kind().actors()) {
             return null;
         }
-        int workers = run.workers() * run.nodes();
-        return runs.stream().filter(r -> r.mode().equals("executor") && r.workers() == workers).findFirst().orElse(null);
+        int workers = run.setup().workers() * run.setup().nodes();
+        return runs.stream()
+                .filter(r -> r.setup().kind() == RunKind.EXECUTOR && r.setup().workers() == workers)
+                .findFirst()
+                .orElse(null);
     }
 
     public String render() {

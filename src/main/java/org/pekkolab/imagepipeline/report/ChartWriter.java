@@ -22,6 +22,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
@@ -51,24 +52,21 @@ public final class ChartWriter {
                 save(throughputChart(series, report.baseline().imagesPerSec(), maxP), dir.resolve(THROUGHPUT_PNG)));
     }
 
-    /** Non-sequential runs grouped by what they vary in besides p, in report order, each sorted by p. */
+    /**
+     * Non-sequential runs grouped by what they vary in besides p ({@link org.pekkolab.imagepipeline.results.RunSetup#seriesLabel}:
+     * push runs are a line of their own next to the pull runs of the same dispatcher), in report order, each sorted by p.
+     */
     static Map<String, List<RunResult>> series(List<RunResult> runs) {
         return runs.stream()
-                .filter(r -> !"sequential".equals(r.mode()))
-                .collect(Collectors.groupingBy(ChartWriter::seriesName, LinkedHashMap::new, Collectors.collectingAndThen(
+                .filter(r -> r.setup().kind() != RunKind.SEQUENTIAL)
+                .collect(Collectors.groupingBy(run -> run.setup().seriesLabel(), LinkedHashMap::new, Collectors.collectingAndThen(
                         Collectors.toList(),
                         group -> group.stream().sorted(Comparator.comparingInt(Analysis::processingUnits)).toList())));
     }
 
-    /** Push runs are a line of their own next to the pull runs of the same dispatcher. */
-    private static String seriesName(RunResult run) {
-        return run.mode() + "/" + run.dispatcher() + ("push".equals(run.distribution()) ? "/push" : "") + run.readsSuffix() + run.controlSuffix()
-                + (run.nodes() > 1 ? " x" + run.nodes() + " nodes" : "");
-    }
-
     private static XYChart speedupChart(Map<String, List<RunResult>> series, Analysis analysis, int maxP) {
         XYChart chart = chart("Speedup over the sequential baseline", "speedup");
-        addMeasured(chart, series, RunResult::speedup);
+        addMeasured(chart, series, run -> run.speed().speedup());
         reference(chart, "ideal (speedup = p)", new double[] {1, maxP}, new double[] {1, maxP}, Color.GRAY);
         if (analysis.serialFractionKnown()) {
             double f = analysis.serialFraction();
@@ -81,7 +79,7 @@ public final class ChartWriter {
 
     private static XYChart throughputChart(Map<String, List<RunResult>> series, double baselinePerSec, int maxP) {
         XYChart chart = chart("Throughput", "images / s");
-        addMeasured(chart, series, RunResult::imagesPerSec);
+        addMeasured(chart, series, run -> run.speed().imagesPerSec());
         reference(chart, "sequential baseline (" + Numbers.fixed(baselinePerSec, Numbers.COARSE) + " img/s)",
                 new double[] {1, maxP}, new double[] {baselinePerSec, baselinePerSec}, Color.GRAY);
         return chart;

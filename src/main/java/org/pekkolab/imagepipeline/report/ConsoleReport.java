@@ -69,7 +69,7 @@ public final class ConsoleReport {
      * to the next on a busy machine, and the analysis under the table inherits that: say so, and what helps.
      */
     private static void shortRunsNote(List<RunResult> runs, StringBuilder out) {
-        double shortest = runs.stream().mapToDouble(RunResult::wallMs).min().orElse(SHORT_RUN_MS);
+        double shortest = runs.stream().mapToDouble(run -> run.speed().wallMs()).min().orElse(SHORT_RUN_MS);
         if (shortest < SHORT_RUN_MS) {
             out.append("Note: the shortest run took ").append(Numbers.duration(shortest))
                     .append("; runs under ").append(Numbers.duration(SHORT_RUN_MS))
@@ -81,13 +81,17 @@ public final class ConsoleReport {
 
     /** Where {@code --control auto} put each run's control actors, which its label does not say. */
     private static void autoControl(List<RunResult> runs, StringBuilder out) {
-        var auto = runs.stream().filter(run -> run.controlSetting().equals("auto")).toList();
+        var auto = runs.stream().filter(run -> run.setup().controlSetting().equals("auto")).toList();
         if (auto.isEmpty()) {
             return;
         }
         out.append(NL).append("Control actors (auto):").append(NL);
-        listed("  on the workers' dispatcher: ", auto.stream().filter(run -> run.control().equals("shared")).map(RunResult::label).toList(), out);
-        listed("  on a thread of their own: ", auto.stream().filter(run -> run.control().equals("own")).map(RunResult::label).toList(), out);
+        listed("  on the workers' dispatcher: ", labels(auto, "shared"), out);
+        listed("  on a thread of their own: ", labels(auto, "own"), out);
+    }
+
+    private static List<String> labels(List<RunResult> runs, String control) {
+        return runs.stream().filter(run -> run.setup().control().equals(control)).map(RunResult::label).toList();
     }
 
     /** {@code head} and the items, comma-separated, wrapped under the first item within the console's width. */
@@ -110,7 +114,8 @@ public final class ConsoleReport {
     }
 
     private static void runTable(List<RunResult> runs, StringBuilder out) {
-        boolean troubles = runs.stream().anyMatch(r -> r.failed() + r.retried() + r.redelivered() + r.lost() + r.restarts() > 0);
+        boolean troubles = runs.stream().map(RunResult::counts)
+                .anyMatch(c -> c.failed() + c.retried() + c.redelivered() + c.lost() + c.restarts() > 0);
         List<String> header = new ArrayList<>(List.of(
                 "run", "mode", "dispatcher", "workers", "time", "img/s", "speedup", "eff", "CPU", "threads", "cores"));
         if (troubles) {
@@ -118,19 +123,22 @@ public final class ConsoleReport {
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunResult r : runs) {
+            var setup = r.setup();
+            var speed = r.speed();
             List<String> row = new ArrayList<>(List.of(
-                    r.label(), r.mode(), r.dispatcher(),
-                    r.workers() + (r.nodes() > 1 ? "x" + r.nodes() + "n" : ""),
-                    Numbers.duration(r.wallMs()),
-                    Numbers.display(r.imagesPerSec(), Numbers.COARSE),
-                    Numbers.display(r.speedup(), Numbers.SHORT_RATIO),
-                    Numbers.display(r.efficiency(), Numbers.SHORT_RATIO),
-                    Numbers.percent(r.cpuLoadMean()),
-                    String.valueOf(r.threadsSeen()),
-                    String.valueOf(r.coresSeen())));
+                    r.label(), setup.kind().label(), setup.dispatcher(),
+                    setup.workers() + (setup.nodes() > 1 ? "x" + setup.nodes() + "n" : ""),
+                    Numbers.duration(speed.wallMs()),
+                    Numbers.display(speed.imagesPerSec(), Numbers.COARSE),
+                    Numbers.display(speed.speedup(), Numbers.SHORT_RATIO),
+                    Numbers.display(speed.efficiency(), Numbers.SHORT_RATIO),
+                    Numbers.percent(r.cpu().cpuLoadMean()),
+                    String.valueOf(r.cpu().threadsSeen()),
+                    String.valueOf(r.cpu().coresSeen())));
             if (troubles) {
-                row.addAll(List.of(String.valueOf(r.failed()), String.valueOf(r.retried()),
-                        String.valueOf(r.lost()), String.valueOf(r.restarts()), String.valueOf(r.redelivered())));
+                var counts = r.counts();
+                row.addAll(List.of(String.valueOf(counts.failed()), String.valueOf(counts.retried()),
+                        String.valueOf(counts.lost()), String.valueOf(counts.restarts()), String.valueOf(counts.redelivered())));
             }
             rows.add(row);
         }
@@ -163,16 +171,16 @@ public final class ConsoleReport {
      * Only when a push run is present: it is what push is compared with pull on.
      */
     private static void backpressure(List<RunResult> runs, StringBuilder out) {
-        if (runs.stream().noneMatch(r -> "push".equals(r.distribution()))) {
+        if (runs.stream().noneMatch(r -> "push".equals(r.setup().distribution()))) {
             return;
         }
         var table = new ArrayList<List<String>>();
         table.add(List.of("backpressure (peaks)", "in flight", "mailbox", "overflowed", "heap MB"));
         runs.stream()
-                .filter(r -> "pull".equals(r.distribution()) || "push".equals(r.distribution()))
-                .forEach(r -> table.add(List.of(r.label(), String.valueOf(r.peakInFlight()),
-                        "push".equals(r.distribution()) ? String.valueOf(r.peakMailbox()) : "-",
-                        String.valueOf(r.overflowed()), Numbers.fixed(r.peakHeapMb(), 1))));
+                .filter(r -> "pull".equals(r.setup().distribution()) || "push".equals(r.setup().distribution()))
+                .forEach(r -> table.add(List.of(r.label(), String.valueOf(r.backpressure().peakInFlight()),
+                        "push".equals(r.setup().distribution()) ? String.valueOf(r.backpressure().peakMailbox()) : "-",
+                        String.valueOf(r.backpressure().overflowed()), Numbers.fixed(r.heap().peakHeapMb(), 1))));
         out.append(NL);
         alignedTable(table, out);
     }
@@ -273,14 +281,14 @@ public final class ConsoleReport {
      * on busy cores each wake-up of an extra thread (control, reader) is a worker switched out.
      */
     private static void switches(List<RunResult> runs, StringBuilder out) {
-        if (runs.stream().noneMatch(run -> Double.isFinite(run.involuntarySwitchesPerImage()))) {
+        if (runs.stream().noneMatch(run -> Double.isFinite(run.cpu().involuntarySwitchesPerImage()))) {
             return;
         }
         var table = new ArrayList<List<String>>();
         table.add(List.of("thread switches per image", "waited", "preempted"));
         for (var run : runs) {
-            table.add(List.of(run.label(), Numbers.display(run.voluntarySwitchesPerImage(), 1),
-                    Numbers.display(run.involuntarySwitchesPerImage(), 1)));
+            table.add(List.of(run.label(), Numbers.display(run.cpu().voluntarySwitchesPerImage(), 1),
+                    Numbers.display(run.cpu().involuntarySwitchesPerImage(), 1)));
         }
         out.append(NL);
         alignedTable(table, out);
@@ -302,8 +310,8 @@ public final class ConsoleReport {
             table.add(List.of(run.label(),
                     pixels == 0 ? "-" : Numbers.fixed((double) bytes / pixels, 1),
                     measured.isEmpty() ? "-" : Numbers.fixed(bytes / 1024.0 / measured.size(), 0),
-                    Numbers.fixed(run.peakHeapMb(), 0),
-                    Numbers.fixed(run.liveHeapMb(), 0)));
+                    Numbers.fixed(run.heap().peakHeapMb(), 0),
+                    Numbers.fixed(run.heap().liveHeapMb(), 0)));
         }
         out.append(NL);
         alignedTable(table, out);

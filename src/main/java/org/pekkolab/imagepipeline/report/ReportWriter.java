@@ -3,6 +3,8 @@ package org.pekkolab.imagepipeline.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +27,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.pekkolab.imagepipeline.results.Backpressure;
+import org.pekkolab.imagepipeline.results.CpuUse;
+import org.pekkolab.imagepipeline.results.HeapUse;
+import org.pekkolab.imagepipeline.results.ImageCounts;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.results.RunSetup;
+import org.pekkolab.imagepipeline.results.Speed;
 
 /**
  * Writes everything one invocation measured into a directory: {@code report.json} (SPEC §5, plus an
@@ -45,41 +54,43 @@ public final class ReportWriter {
             .addModule(new Jdk8Module())
             .addModule(new SimpleModule("rounding").setSerializerModifier(new RoundDoubles()))
             .addMixIn(RunResult.class, RunResultJson.class)
+            .addMixIn(RunSetup.class, RunSetupJson.class)
+            .addMixIn(RunKind.class, RunKindJson.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     /** The columns of {@code runs.csv}, named as the JSON properties they mirror. */
     private static final List<Column> RUN_COLUMNS = List.of(
             new Column("label", RunResult::label),
-            new Column("mode", RunResult::mode),
-            new Column("dispatcher", RunResult::dispatcher),
-            new Column("distribution", RunResult::distribution),
-            new Column("reads", RunResult::reads),
-            new Column("control", RunResult::control),
-            new Column("controlSetting", RunResult::controlSetting),
-            new Column("nodes", RunResult::nodes),
-            new Column("workers", RunResult::workers),
-            new Column("images", RunResult::images),
-            new Column("failed", RunResult::failed),
-            new Column("retried", RunResult::retried),
-            new Column("lost", RunResult::lost),
-            new Column("restarts", RunResult::restarts),
-            new Column("redelivered", RunResult::redelivered),
-            new Column("peakInFlight", RunResult::peakInFlight),
-            new Column("overflowed", RunResult::overflowed),
-            new Column("peakMailbox", RunResult::peakMailbox),
-            new Column("peakHeapMb", RunResult::peakHeapMb),
-            new Column("liveHeapMb", RunResult::liveHeapMb),
-            new Column("wallMs", RunResult::wallMs),
-            new Column("imagesPerSec", RunResult::imagesPerSec),
-            new Column("speedup", RunResult::speedup),
-            new Column("efficiency", RunResult::efficiency),
-            new Column("efficiencyPerCore", RunResult::efficiencyPerCore),
-            new Column("cpuLoadMean", RunResult::cpuLoadMean),
-            new Column("threadsSeen", RunResult::threadsSeen),
-            new Column("coresSeen", RunResult::coresSeen),
-            new Column("voluntarySwitchesPerImage", RunResult::voluntarySwitchesPerImage),
-            new Column("involuntarySwitchesPerImage", RunResult::involuntarySwitchesPerImage));
+            new Column("mode", run -> run.setup().kind().label()),
+            new Column("dispatcher", run -> run.setup().dispatcher()),
+            new Column("distribution", run -> run.setup().distribution()),
+            new Column("reads", run -> run.setup().reads()),
+            new Column("control", run -> run.setup().control()),
+            new Column("controlSetting", run -> run.setup().controlSetting()),
+            new Column("nodes", run -> run.setup().nodes()),
+            new Column("workers", run -> run.setup().workers()),
+            new Column("images", run -> run.counts().images()),
+            new Column("failed", run -> run.counts().failed()),
+            new Column("retried", run -> run.counts().retried()),
+            new Column("lost", run -> run.counts().lost()),
+            new Column("restarts", run -> run.counts().restarts()),
+            new Column("redelivered", run -> run.counts().redelivered()),
+            new Column("peakInFlight", run -> run.backpressure().peakInFlight()),
+            new Column("overflowed", run -> run.backpressure().overflowed()),
+            new Column("peakMailbox", run -> run.backpressure().peakMailbox()),
+            new Column("peakHeapMb", run -> run.heap().peakHeapMb()),
+            new Column("liveHeapMb", run -> run.heap().liveHeapMb()),
+            new Column("wallMs", run -> run.speed().wallMs()),
+            new Column("imagesPerSec", run -> run.speed().imagesPerSec()),
+            new Column("speedup", run -> run.speed().speedup()),
+            new Column("efficiency", run -> run.speed().efficiency()),
+            new Column("efficiencyPerCore", run -> run.speed().efficiencyPerCore()),
+            new Column("cpuLoadMean", run -> run.cpu().cpuLoadMean()),
+            new Column("threadsSeen", run -> run.cpu().threadsSeen()),
+            new Column("coresSeen", run -> run.cpu().coresSeen()),
+            new Column("voluntarySwitchesPerImage", run -> run.cpu().voluntarySwitchesPerImage()),
+            new Column("involuntarySwitchesPerImage", run -> run.cpu().involuntarySwitchesPerImage()));
 
     private ReportWriter() {}
 
@@ -147,11 +158,44 @@ public final class ReportWriter {
         }
     }
 
-    /** Keeps the model annotation-free: adds the label, leaves the per-image timings to {@code images.csv}. */
-    @JsonPropertyOrder({"label", "mode"})
+    /**
+     * Keeps the model annotation-free: a run is one flat object, its label first, its groups of figures
+     * unwrapped in their order; the per-image timings are left to {@code images.csv}.
+     */
+    @JsonPropertyOrder({"label"})
     @JsonIgnoreProperties("imageTimings")
     private interface RunResultJson {
         @JsonProperty("label")
+        String label();
+
+        @JsonUnwrapped
+        RunSetup setup();
+
+        @JsonUnwrapped
+        ImageCounts counts();
+
+        @JsonUnwrapped
+        Backpressure backpressure();
+
+        @JsonUnwrapped
+        HeapUse heap();
+
+        @JsonUnwrapped
+        Speed speed();
+
+        @JsonUnwrapped
+        CpuUse cpu();
+    }
+
+    /** The kind is written as {@code mode}, the name report.json has always had. */
+    private interface RunSetupJson {
+        @JsonProperty("mode")
+        RunKind kind();
+    }
+
+    /** A kind is written as reports show it, e.g. {@code single}. */
+    private interface RunKindJson {
+        @JsonValue
         String label();
     }
 

@@ -47,7 +47,7 @@ public record TimeBreakdown(String label, double decodeUs, List<Double> filterUs
                 filterMeans.add(sum / n);
                 filtered += sum;
             }
-            double workerTimeUs = run.wallMs() * 1000.0 * Analysis.processingUnits(run);
+            double workerTimeUs = run.speed().wallMs() * 1000.0 * Analysis.processingUnits(run);
             double between = betweenImagesMicros(timings);
             double notBusy = Math.max(0, workerTimeUs - total - (Double.isNaN(between) ? 0 : between));
             result.add(new TimeBreakdown(run.label(), decode / n, filterMeans, (total - decode - filtered) / n, between / n, notBusy / n));

@@ -3,7 +3,8 @@ package org.pekkolab.imagepipeline.results;
 import java.util.List;
 
 /**
- * A run as its driver saw it, before it is set against the baseline.
+ * A run as its driver saw it, before it is set against the baseline. Built with {@link #builder}, which
+ * names every figure.
  *
  * @param retried attempts beyond the first, summed over all images
  * @param redelivered images handed to another worker because the worker or node that held them went
@@ -31,4 +32,105 @@ public record RunOutcome(
         int peakMailbox,
         List<NodeStats> nodeStats,
         List<WorkerStats> workerStats,
-        List<ImageTiming> timings) {}
+        List<ImageTiming> timings) {
+
+    /** An outcome whose counts are 0 and lists empty until set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the figures of an outcome by name. */
+    public static final class Builder {
+        private double wallMs;
+        private int images;
+        private int processed;
+        private List<Failure> failures = List.of();
+        private int retried;
+        private int redelivered;
+        private int restarts;
+        private int lost;
+        private int peakInFlight;
+        private int overflowed;
+        private int peakMailbox;
+        private List<NodeStats> nodeStats = List.of();
+        private List<WorkerStats> workerStats = List.of();
+        private List<ImageTiming> timings = List.of();
+
+        private Builder() {}
+
+        public Builder wallMs(double value) {
+            wallMs = value;
+            return this;
+        }
+
+        public Builder images(int value) {
+            images = value;
+            return this;
+        }
+
+        public Builder processed(int value) {
+            processed = value;
+            return this;
+        }
+
+        public Builder failures(List<Failure> value) {
+            failures = value;
+            return this;
+        }
+
+        public Builder retried(int value) {
+            retried = value;
+            return this;
+        }
+
+        public Builder redelivered(int value) {
+            redelivered = value;
+            return this;
+        }
+
+        public Builder restarts(int value) {
+            restarts = value;
+            return this;
+        }
+
+        public Builder lost(int value) {
+            lost = value;
+            return this;
+        }
+
+        public Builder peakInFlight(int value) {
+            peakInFlight = value;
+            return this;
+        }
+
+        public Builder overflowed(int value) {
+            overflowed = value;
+            return this;
+        }
+
+        public Builder peakMailbox(int value) {
+            peakMailbox = value;
+            return this;
+        }
+
+        public Builder nodeStats(List<NodeStats> value) {
+            nodeStats = value;
+            return this;
+        }
+
+        public Builder workerStats(List<WorkerStats> value) {
+            workerStats = value;
+            return this;
+        }
+
+        public Builder timings(List<ImageTiming> value) {
+            timings = value;
+            return this;
+        }
+
+        public RunOutcome build() {
+            return new RunOutcome(wallMs, images, processed, failures, retried, redelivered, restarts, lost, peakInFlight, overflowed, peakMailbox,
+                    nodeStats, workerStats, timings);
+        }
+    }
+}

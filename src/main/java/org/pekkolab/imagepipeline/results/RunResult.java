@@ -3,97 +3,205 @@ package org.pekkolab.imagepipeline.results;
 import java.util.List;
 
 /**
- * One configuration of the sweep, measured. {@code mode} is {@code sequential}, {@code executor},
- * {@code single} or {@code cluster}; {@code speedup} is relative to the sequential baseline.
+ * One configuration of the sweep, measured: what ran, then its figures grouped by concern. Built
+ * with {@link #builder}, which names every figure.
  *
- * @param distribution {@code pull} or {@code push} for actor runs, {@code -} otherwise
- * @param retried attempts beyond the first, summed over all images
- * @param redelivered images handed to another worker because the worker or node that held them went away
- * @param restarts supervision events, one per failed attempt whatever the strategy: a restart, a
- *     resume, a back-off restart, or a stop and its replacement
- * @param reads where the actor run's image readers ran ({@code blocking}, {@code cpu}, {@code virtual}), {@code -} otherwise
- * @param control where the actor run's control actors worked ({@code shared}, {@code own}), {@code -} otherwise
- * @param controlSetting the setting that put them there ({@code auto}, {@code shared}, {@code own}), {@code -} otherwise
- * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
- * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
- * @param peakHeapMb the most heap in use at a sample, garbage included, summed over nodes
- * @param liveHeapMb the most heap still in use right after a garbage collection, summed over nodes: what
- *     the run kept alive
- * @param efficiency speedup per worker (workers times nodes)
- * @param efficiencyPerCore speedup per available core
- * @param threadsSeen distinct threads that ran filter work
- * @param coresSeen distinct CPU cores those threads were seen on
- * @param voluntarySwitchesPerImage times per image this JVM's threads waited (parked, blocked) during the
- *     run; NaN where unknown (not Linux, cluster runs)
- * @param involuntarySwitchesPerImage times per image the OS took a core from one of this JVM's threads
- *     for another thread; NaN where unknown
+ * @param nodeStats one per node of the run, dead ones included
+ * @param imageTimings one per processed image
+ * @param failures the images given up on
  */
 public record RunResult(
-        String mode,
-        String dispatcher,
-        String distribution,
-        String reads,
-        String control,
-        String controlSetting,
-        int nodes,
-        int workers,
-        int images,
-        int failed,
-        int retried,
-        int redelivered,
-        int lost,
-        int restarts,
-        int peakInFlight,
-        int overflowed,
-        int peakMailbox,
-        double peakHeapMb,
-        double liveHeapMb,
-        double wallMs,
-        double imagesPerSec,
-        double speedup,
-        double efficiency,
-        double efficiencyPerCore,
-        double cpuLoadMean,
-        int threadsSeen,
-        int coresSeen,
-        double voluntarySwitchesPerImage,
-        double involuntarySwitchesPerImage,
+        RunSetup setup,
+        ImageCounts counts,
+        Backpressure backpressure,
+        HeapUse heap,
+        Speed speed,
+        CpuUse cpu,
         List<NodeStats> nodeStats,
         List<WorkerStats> workerStats,
         List<ImageTiming> imageTimings,
         List<Failure> failures) {
 
-    /** Reads off the default blocking dispatcher are part of what a run is, e.g. {@code /cpu-reads}. */
-    public String readsSuffix() {
-        return readsSuffix(reads);
-    }
-
-    /** A control placement chosen by hand is part of what a run is, e.g. {@code /shared-control}; auto's is not. */
-    public String controlSuffix() {
-        return controlSuffix(controlSetting);
-    }
-
-    /** A short label for tables and charts, e.g. {@code single/fork-join/2w}, {@code single/fork-join/2w/push}. */
+    /** The run's label, {@link RunSetup#label()}. */
     public String label() {
-        return switch (mode) {
-            case "sequential" -> "sequential";
-            case "executor" -> "executor/" + workers + "w";
-            default -> actorRunLabel(mode, dispatcher, workers, nodes, distribution, reads, controlSetting);
-        };
+        return setup.label();
     }
 
-    /** The label of an actor run with these settings, also before it has run (the progress display). */
-    public static String actorRunLabel(String mode, String dispatcher, int workers, int nodes, String distribution, String reads,
-            String controlSetting) {
-        return mode + "/" + dispatcher + "/" + workers + "w" + (nodes > 1 ? "x" + nodes + "n" : "")
-                + ("push".equals(distribution) ? "/push" : "") + readsSuffix(reads) + controlSuffix(controlSetting);
+    /** A run of {@code setup} whose figures are 0, its thread switches unknown (NaN) and its lists empty until set. */
+    public static Builder builder(RunSetup setup) {
+        return new Builder(setup);
     }
 
-    private static String readsSuffix(String reads) {
-        return "-".equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads";
-    }
+    /** Sets the figures of a run by name. */
+    public static final class Builder {
+        private final RunSetup setup;
+        private int images;
+        private int failed;
+        private int retried;
+        private int redelivered;
+        private int lost;
+        private int restarts;
+        private int peakInFlight;
+        private int overflowed;
+        private int peakMailbox;
+        private double peakHeapMb;
+        private double liveHeapMb;
+        private double wallMs;
+        private double imagesPerSec;
+        private double speedup;
+        private double efficiency;
+        private double efficiencyPerCore;
+        private double cpuLoadMean;
+        private int threadsSeen;
+        private int coresSeen;
+        private double voluntarySwitchesPerImage = Double.NaN;
+        private double involuntarySwitchesPerImage = Double.NaN;
+        private List<NodeStats> nodeStats = List.of();
+        private List<WorkerStats> workerStats = List.of();
+        private List<ImageTiming> imageTimings = List.of();
+        private List<Failure> failures = List.of();
 
-    private static String controlSuffix(String controlSetting) {
-        return "-".equals(controlSetting) || "auto".equals(controlSetting) ? "" : "/" + controlSetting + "-control";
+        private Builder(RunSetup setup) {
+            this.setup = setup;
+        }
+
+        public Builder images(int value) {
+            images = value;
+            return this;
+        }
+
+        public Builder failed(int value) {
+            failed = value;
+            return this;
+        }
+
+        public Builder retried(int value) {
+            retried = value;
+            return this;
+        }
+
+        public Builder redelivered(int value) {
+            redelivered = value;
+            return this;
+        }
+
+        public Builder lost(int value) {
+            lost = value;
+            return this;
+        }
+
+        public Builder restarts(int value) {
+            restarts = value;
+            return this;
+        }
+
+        public Builder peakInFlight(int value) {
+            peakInFlight = value;
+            return this;
+        }
+
+        public Builder overflowed(int value) {
+            overflowed = value;
+            return this;
+        }
+
+        public Builder peakMailbox(int value) {
+            peakMailbox = value;
+            return this;
+        }
+
+        public Builder peakHeapMb(double value) {
+            peakHeapMb = value;
+            return this;
+        }
+
+        public Builder liveHeapMb(double value) {
+            liveHeapMb = value;
+            return this;
+        }
+
+        public Builder wallMs(double value) {
+            wallMs = value;
+            return this;
+        }
+
+        public Builder imagesPerSec(double value) {
+            imagesPerSec = value;
+            return this;
+        }
+
+        public Builder speedup(double value) {
+            speedup = value;
+            return this;
+        }
+
+        public Builder efficiency(double value) {
+            efficiency = value;
+            return this;
+        }
+
+        public Builder efficiencyPerCore(double value) {
+            efficiencyPerCore = value;
+            return this;
+        }
+
+        public Builder cpuLoadMean(double value) {
+            cpuLoadMean = value;
+            return this;
+        }
+
+        public Builder threadsSeen(int value) {
+            threadsSeen = value;
+            return this;
+        }
+
+        public Builder coresSeen(int value) {
+            coresSeen = value;
+            return this;
+        }
+
+        public Builder voluntarySwitchesPerImage(double value) {
+            voluntarySwitchesPerImage = value;
+            return this;
+        }
+
+        public Builder involuntarySwitchesPerImage(double value) {
+            involuntarySwitchesPerImage = value;
+            return this;
+        }
+
+        public Builder nodeStats(List<NodeStats> value) {
+            nodeStats = value;
+            return this;
+        }
+
+        public Builder workerStats(List<WorkerStats> value) {
+            workerStats = value;
+            return this;
+        }
+
+        public Builder imageTimings(List<ImageTiming> value) {
+            imageTimings = value;
+            return this;
+        }
+
+        public Builder failures(List<Failure> value) {
+            failures = value;
+            return this;
+        }
+
+        public RunResult build() {
+            return new RunResult(
+                    setup,
+                    new ImageCounts(images, failed, retried, redelivered, lost, restarts),
+                    new Backpressure(peakInFlight, overflowed, peakMailbox),
+                    new HeapUse(peakHeapMb, liveHeapMb),
+                    new Speed(wallMs, imagesPerSec, speedup, efficiency, efficiencyPerCore),
+                    new CpuUse(cpuLoadMean, threadsSeen, coresSeen, voluntarySwitchesPerImage, involuntarySwitchesPerImage),
+                    nodeStats,
+                    workerStats,
+                    imageTimings,
+                    failures);
+        }
     }
 }

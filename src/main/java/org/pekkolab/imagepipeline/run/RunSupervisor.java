@@ -245,9 +245,22 @@ public final class RunSupervisor {
 
     private Behavior<Command> finish() {
         var mailboxes = nodes.mailboxes();
-        replyTo.tell(new RunOutcome(wallMs, ledger.total(), ledger.processed(), ledger.failures(), ledger.retried(), ledger.redelivered(),
-                ledger.restarts(), ledger.lost(), ledger.peakInFlight(), mailboxes.overflowed(), mailboxes.peakMailbox(),
-                nodes.stats(ledger.timings()), nodes.workerStats(), ledger.timings()));
+        replyTo.tell(RunOutcome.builder()
+                .wallMs(wallMs)
+                .images(ledger.total())
+                .processed(ledger.processed())
+                .failures(ledger.failures())
+                .retried(ledger.retried())
+                .redelivered(ledger.redelivered())
+                .restarts(ledger.restarts())
+                .lost(ledger.lost())
+                .peakInFlight(ledger.peakInFlight())
+                .overflowed(mailboxes.overflowed())
+                .peakMailbox(mailboxes.peakMailbox())
+                .nodeStats(nodes.stats(ledger.timings()))
+                .workerStats(nodes.workerStats())
+                .timings(ledger.timings())
+                .build());
         return Behaviors.stopped();
     }
 

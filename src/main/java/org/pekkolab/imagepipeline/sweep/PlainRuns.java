@@ -156,21 +156,18 @@ final class PlainRuns {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("metrics actor failed", e.getCause());
             }
-            return new RunOutcome(
-                    wallNanos / 1e6,
-                    images,
-                    processed.get(),
-                    new ArrayList<>(failures),
-                    0,
-                    0,
-                    0,
-                    images - done.get(),
-                    peakInFlight,
-                    0,
-                    0,
-                    List.of(snapshot.node()),
-                    snapshot.workers(),
-                    new ArrayList<>(timings));
+            // Nothing here retries an image or has a mailbox: those counts stay 0.
+            return RunOutcome.builder()
+                    .wallMs(wallNanos / 1e6)
+                    .images(images)
+                    .processed(processed.get())
+                    .failures(new ArrayList<>(failures))
+                    .lost(images - done.get())
+                    .peakInFlight(peakInFlight)
+                    .nodeStats(List.of(snapshot.node()))
+                    .workerStats(snapshot.workers())
+                    .timings(new ArrayList<>(timings))
+                    .build();
         }
     }
 }

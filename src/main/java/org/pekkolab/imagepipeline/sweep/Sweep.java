@@ -35,8 +35,10 @@ import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunOutcome;
 import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.results.RunSetup;
 import org.pekkolab.imagepipeline.run.RunPlan;
 import org.pekkolab.imagepipeline.run.RunSupervisor;
 import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
@@ -126,7 +128,7 @@ public final class Sweep {
                 baseline = plain.sequential(processor, settings.imagesPerRun(), run, baselineSwitches);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult("sequential", "-", "-", "-", "-", "-", 1, baseline, baselineSwitches.stop(), baseline.wallMs()));
+            results.add(toResult(RunSetup.sequential(), baseline, baselineSwitches.stop(), baseline.wallMs()));
 
             var variants = variants();
             int lastWorkers = settings.workers().largest();
@@ -165,31 +167,31 @@ public final class Sweep {
     private RunResult executorRow(PlainRuns plain, ImageProcessor processor, int workers, RunOutcome baseline)
             throws TimeoutException, InterruptedException {
         collectGarbage();
-        try (var run = progress.runStarted("executor/" + workers + "w", settings.imagesPerRun())) {
+        var setup = RunSetup.executor(workers);
+        try (var run = progress.runStarted(setup.label(), settings.imagesPerRun())) {
             var switches = ThreadSwitches.start();
             var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run, switches);
-            return toResult("executor", "thread-pool", "-", "-", "-", "-", workers, outcome, switches.stop(), baseline.wallMs());
+            return toResult(setup, outcome, switches.stop(), baseline.wallMs());
         }
     }
 
     /** @param last whether this is the sweep's last run, the one that saves the processed images */
     private RunResult actorRow(Variant variant, int workers, boolean last, RunOutcome baseline) throws TimeoutException, InterruptedException {
         collectGarbage();
-        try (var run = progress.runStarted(variant.label(workers), settings.imagesPerRun())) {
-            var control = control(variant, workers);
+        var control = control(variant, workers);
+        try (var run = progress.runStarted(variant.setup(workers, variant.nodes().size(), control).label(), settings.imagesPerRun())) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
             var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), settings.input().repeat(), variant.reads(), run);
-            return toResult(variant.mode(), variant.dispatcher(), variant.distribution().label(), variant.reads().label(),
-                    control.label(), variant.control().label(), workers, outcome, switches.stop(), baseline.wallMs());
+            return toResult(variant.setup(workers, outcome.nodeStats().size(), control), outcome, switches.stop(), baseline.wallMs());
         }
     }
 
     /** Where the control actors of {@code variant}'s run with {@code workers} workers work: its setting, auto resolved. */
     private ControlDispatcher control(Variant variant, int workers) {
         var dispatcher = dispatchers.get(variant.dispatcher());
-        return variant.control().resolve(variant.mode().equals("cluster"), variant.distribution(), DispatcherPresets.sharesThreads(dispatcher),
+        return variant.control().resolve(variant.kind() == RunKind.CLUSTER, variant.distribution(), DispatcherPresets.sharesThreads(dispatcher),
                 dispatcher.threads().getOrDefault(workers, 0), cores);
     }
 
@@ -216,26 +218,26 @@ public final class Sweep {
     }
 
     /** One actor configuration of the sweep, run for every worker count. */
-    private record Variant(String mode, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads,
+    private record Variant(RunKind kind, List<ActorRef<NodeAgent.Command>> nodes, Distribution distribution, IoDispatcher reads,
             ControlDispatcher control, String dispatcher) {
 
-        /** The label its result will have, for the progress display. */
-        String label(int workers) {
-            return RunResult.actorRunLabel(mode, dispatcher, workers, nodes.size(), distribution.label(), reads.label(), control.label());
+        /** What its run with {@code workers} workers on {@code nodeCount} nodes is, its control actors placed on {@code resolvedControl}. */
+        RunSetup setup(int workers, int nodeCount, ControlDispatcher resolvedControl) {
+            return new RunSetup(kind, dispatcher, distribution.label(), reads.label(), resolvedControl.label(), control.label(), nodeCount, workers);
         }
     }
 
     /** Single mode, then cluster mode if there is a cluster; in each, every distribution x reader dispatcher x control x preset. */
     private List<Variant> variants() {
-        var modes = clusterNodes.isEmpty() ? List.of("single") : List.of("single", "cluster");
+        var kinds = clusterNodes.isEmpty() ? List.of(RunKind.SINGLE) : List.of(RunKind.SINGLE, RunKind.CLUSTER);
         var variants = new ArrayList<Variant>();
-        for (var mode : modes) {
-            var nodes = mode.equals("single") ? List.of(localNode) : clusterNodes;
+        for (var kind : kinds) {
+            var nodes = kind == RunKind.SINGLE ? List.of(localNode) : clusterNodes;
             for (var distribution : settings.compared().distributions()) {
                 for (var reads : settings.compared().readers()) {
                     for (var control : settings.compared().controls()) {
                         for (var dispatcher : settings.compared().dispatchers()) {
-                            variants.add(new Variant(mode, nodes, distribution, reads, control, dispatcher));
+                            variants.add(new Variant(kind, nodes, distribution, reads, control, dispatcher));
                         }
                     }
                 }
@@ -394,45 +396,38 @@ public final class Sweep {
         }
     }
 
-    private RunResult toResult(String mode, String dispatcher, String distribution, String reads, String control, String controlSetting, int workers,
-            RunOutcome outcome, ThreadSwitches.Count switches, double baselineMs) {
+    private RunResult toResult(RunSetup setup, RunOutcome outcome, ThreadSwitches.Count switches, double baselineMs) {
         double speedup = baselineMs / outcome.wallMs();
-        int nodes = outcome.nodeStats().size();
+        var nodes = outcome.nodeStats();
         var timings = outcome.timings();
-        return new RunResult(
-                mode,
-                dispatcher,
-                distribution,
-                reads,
-                control,
-                controlSetting,
-                nodes,
-                workers,
-                outcome.images(),
-                outcome.failures().size(),
-                outcome.retried(),
-                outcome.redelivered(),
-                outcome.lost(),
-                outcome.restarts(),
-                outcome.peakInFlight(),
-                outcome.overflowed(),
-                outcome.peakMailbox(),
-                outcome.nodeStats().stream().mapToDouble(NodeStats::peakHeapMb).sum(),
-                outcome.nodeStats().stream().mapToDouble(NodeStats::liveHeapMb).sum(),
-                outcome.wallMs(),
-                outcome.images() * 1000.0 / outcome.wallMs(),
-                speedup,
-                speedup / (workers * nodes),
-                speedup / cores,
-                outcome.nodeStats().stream().mapToDouble(NodeStats::cpuLoadMean).sum(),
-                (int) timings.stream().map(timing -> timing.node() + "/" + timing.thread()).distinct().count(),
-                (int) timings.stream().filter(timing -> timing.core() >= 0).map(timing -> host(timing.node()) + "/" + timing.core()).distinct().count(),
-                switches.voluntaryPer(outcome.images()),
-                switches.involuntaryPer(outcome.images()),
-                outcome.nodeStats(),
-                outcome.workerStats(),
-                timings,
-                outcome.failures());
+        return RunResult.builder(setup)
+                .images(outcome.images())
+                .failed(outcome.failures().size())
+                .retried(outcome.retried())
+                .redelivered(outcome.redelivered())
+                .lost(outcome.lost())
+                .restarts(outcome.restarts())
+                .peakInFlight(outcome.peakInFlight())
+                .overflowed(outcome.overflowed())
+                .peakMailbox(outcome.peakMailbox())
+                .peakHeapMb(nodes.stream().mapToDouble(NodeStats::peakHeapMb).sum())
+                .liveHeapMb(nodes.stream().mapToDouble(NodeStats::liveHeapMb).sum())
+                .wallMs(outcome.wallMs())
+                .imagesPerSec(outcome.images() * 1000.0 / outcome.wallMs())
+                .speedup(speedup)
+                .efficiency(speedup / (setup.workers() * setup.nodes()))
+                .efficiencyPerCore(speedup / cores)
+                .cpuLoadMean(nodes.stream().mapToDouble(NodeStats::cpuLoadMean).sum())
+                .threadsSeen((int) timings.stream().map(timing -> timing.node() + "/" + timing.thread()).distinct().count())
+                .coresSeen((int) timings.stream().filter(timing -> timing.core() >= 0).map(timing -> host(timing.node()) + "/" + timing.core())
+                        .distinct().count())
+                .voluntarySwitchesPerImage(switches.voluntaryPer(outcome.images()))
+                .involuntarySwitchesPerImage(switches.involuntaryPer(outcome.images()))
+                .nodeStats(nodes)
+                .workerStats(outcome.workerStats())
+                .imageTimings(timings)
+                .failures(outcome.failures())
+                .build();
     }
 
     /** Another node that was still up at the end of the last run, for measuring transfers to it. */

@@ -102,11 +102,11 @@ class CommandLineTest {
     @Test
     void aHeapThatCanGrowAndShrinkIsNoted() {
         long mib = 1024 * 1024;
-        var growable = RunOptions.heapNote(new MemoryUsage(256 * mib, 0, 0, 4096 * mib));
+        var growable = StartBanner.heapNote(new MemoryUsage(256 * mib, 0, 0, 4096 * mib));
         assertTrue(growable.isPresent());
         assertTrue(growable.get().startsWith("Note: this JVM's heap can grow and shrink (256 MB at start, up to 4096 MB)"), growable.get());
-        assertTrue(RunOptions.heapNote(new MemoryUsage(2048 * mib, 0, 0, 2048 * mib)).isEmpty(), "a heap of one size");
-        assertTrue(RunOptions.heapNote(new MemoryUsage(256 * mib, 0, 0, -1)).isEmpty(), "no maximum known");
+        assertTrue(StartBanner.heapNote(new MemoryUsage(2048 * mib, 0, 0, 2048 * mib)).isEmpty(), "a heap of one size");
+        assertTrue(StartBanner.heapNote(new MemoryUsage(256 * mib, 0, 0, -1)).isEmpty(), "no maximum known");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.results.RunKind;
 
 class AnalysisTest {
 
@@ -50,8 +51,8 @@ class AnalysisTest {
 
     @Test
     void withoutMultiWorkerRunsTheSerialFractionIsUndefined() {
-        var seq = Fixtures.run("sequential", "none", 1, 1, 1.0, List.of(), List.of());
-        var one = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
+        var seq = Fixtures.run(RunKind.SEQUENTIAL, "none", 1, 1, 1.0, List.of(), List.of());
+        var one = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 1, 0.9, List.of(), List.of());
         Analysis a = Analysis.of(List.of(seq, one), 2);
 
         assertEquals("single/fork-join/1w", a.best().orElseThrow().label());
@@ -63,7 +64,7 @@ class AnalysisTest {
 
     @Test
     void superlinearSpeedupClampsTheSerialFractionToZero() {
-        var fast = Fixtures.run("single", "fork-join", 1, 2, 2.2, List.of(), List.of());
+        var fast = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 2.2, List.of(), List.of());
         Analysis a = Analysis.of(List.of(fast), 8);
 
         assertTrue(a.karpFlatt().get(0).e() < 0);

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 
 class BenchSummaryTest {
 
     private static org.pekkolab.imagepipeline.results.Report trial(double executorSpeedup, double actorSpeedup) {
         return Fixtures.report(List.of(
-                Fixtures.run("executor", "thread-pool", 1, 2, executorSpeedup, List.of(), List.of()),
-                Fixtures.run("single", "fork-join", 1, 2, actorSpeedup, List.of(), List.of())), List.of());
+                Fixtures.run(RunKind.EXECUTOR, "thread-pool", 1, 2, executorSpeedup, List.of(), List.of()),
+                Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, actorSpeedup, List.of(), List.of())), List.of());
     }
 
     @Test

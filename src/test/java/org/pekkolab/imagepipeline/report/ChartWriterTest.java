@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 
 class ChartWriterTest {
 
@@ -28,20 +29,20 @@ class ChartWriterTest {
         var series = ChartWriter.series(Fixtures.sweep().runs());
 
         assertEquals(List.of("executor/thread-pool", "single/fork-join", "cluster/fork-join x2 nodes"), List.copyOf(series.keySet()));
-        assertEquals(List.of(1, 2, 4), series.get("single/fork-join").stream().map(r -> r.workers()).toList());
+        assertEquals(List.of(1, 2, 4), series.get("single/fork-join").stream().map(r -> r.setup().workers()).toList());
     }
 
     @Test
     void copesWithASingleWorkerCount() throws Exception {
-        var one = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
+        var one = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 1, 0.9, List.of(), List.of());
         Report report = Fixtures.report(List.of(one), List.of());
         assertValidPngs(ChartWriter.write(report, Analysis.of(report), tmp));
     }
 
     @Test
     void copesWithOnePointPerSeriesAndNoBaselineRunAtAll() throws Exception {
-        var four = Fixtures.run("single", "fork-join", 1, 4, 3.0, List.of(), List.of());
-        var exec = Fixtures.run("executor", "thread-pool", 1, 4, 3.5, List.of(), List.of());
+        var four = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 4, 3.0, List.of(), List.of());
+        var exec = Fixtures.run(RunKind.EXECUTOR, "thread-pool", 1, 4, 3.5, List.of(), List.of());
         Report report = Fixtures.report(List.of(four, exec), List.of());
         assertValidPngs(ChartWriter.write(report, Analysis.of(report), tmp));
         assertValidPngs(ChartWriter.write(Fixtures.report(List.of(), List.of()), Analysis.of(List.of(), 4), tmp));

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
 class ConsoleReportTest {
@@ -61,8 +62,10 @@ class ConsoleReportTest {
     @Test
     void showsHowOftenThreadsWaitedAndWerePreemptedPerImage() {
         var troubled = Fixtures.sweep().runs().get(1);
-        var unknown = new RunResult("single", "pinned", "pull", "blocking", "own", "auto", 1, 1, 20, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 100, 20,
-                0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        var unknown = figures(RunResult.builder(Fixtures.setup(RunKind.SINGLE, "pinned", "pull", 1, 1)))
+                .voluntarySwitchesPerImage(Double.NaN)
+                .involuntarySwitchesPerImage(Double.NaN)
+                .build();
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), troubled, unknown), List.of()));
 
         String section = text.lines().dropWhile(l -> !l.startsWith("thread switches per image")).takeWhile(l -> !l.isEmpty())
@@ -76,14 +79,17 @@ class ConsoleReportTest {
     @Test
     void leavesOutTheSwitchesWhereNoRunCountedThem() {
         var r = Fixtures.sweep().runs().get(1);
-        var unknown = new RunResult(r.mode(), r.dispatcher(), "-", "-", "-", "-", 1, 2, 20, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 100, 20,
-                0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        var unknown = figures(RunResult.builder(r.setup()))
+                .peakInFlight(2)
+                .voluntarySwitchesPerImage(Double.NaN)
+                .involuntarySwitchesPerImage(Double.NaN)
+                .build();
         assertFalse(ConsoleReport.render(Fixtures.report(List.of(unknown), List.of())).contains("thread switches"));
     }
 
     @Test
     void showsAllocationPerPixelAndBothHeapPeaksForEveryRun() {
-        var withoutCounter = Fixtures.run("single", "pinned", 1, 1, 0.9, List.of(), List.of(
+        var withoutCounter = Fixtures.run(RunKind.SINGLE, "pinned", 1, 1, 0.9, List.of(), List.of(
                 new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1, -1, -1)));
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(1), withoutCounter), List.of()));
 
@@ -97,9 +103,14 @@ class ConsoleReportTest {
 
     @Test
     void showsTroubleColumnsAndUndefinedSerialFraction() {
-        var r = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
-        var troubled = new org.pekkolab.imagepipeline.results.RunResult(r.mode(), r.dispatcher(), "pull", "blocking", "own", "auto", 1, 1, 20, 2, 3, 0, 0, 1,
-                1, 0, 0, 1, 1, 100, 20, 0.9, 0.9, 0.2, 0.5, 1, 1, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        var r = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 1, 0.9, List.of(), List.of());
+        var troubled = figures(RunResult.builder(r.setup()))
+                .failed(2)
+                .retried(3)
+                .restarts(1)
+                .voluntarySwitchesPerImage(Double.NaN)
+                .involuntarySwitchesPerImage(Double.NaN)
+                .build();
         String text = ConsoleReport.render(Fixtures.report(List.of(troubled), List.of()));
 
         assertTrue(line(text, "run ").contains("failed  retried  lost  restarts"));
@@ -112,7 +123,7 @@ class ConsoleReportTest {
         // The fixture's baseline takes 1 s, its parallel runs less.
         assertTrue(ConsoleReport.render(Fixtures.sweep()).contains(
                 "Note: the shortest run took 312.5 ms; runs under 1.00 s can move by 10-20 %"));
-        var slow = Fixtures.run("single", "fork-join", 1, 2, 0.5, List.of(), List.of());
+        var slow = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 0.5, List.of(), List.of());
         assertFalse(ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), slow), List.of()))
                 .contains("Note: the shortest run"));
     }
@@ -121,9 +132,25 @@ class ConsoleReportTest {
     void showsBackpressurePeaksOnlyWhenAPushRunIsPresent() {
         assertFalse(ConsoleReport.render(Fixtures.sweep()).contains("backpressure"));
 
-        var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
-        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", "auto", 1, 2, 2600, 0, 0, 0, 0, 0,
-                2600, 1234, 16, 812.5, 640.0, 100, 20, 1.8, 0.9, 0.45, 0.5, 2, 2, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        var pull = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 1.8, List.of(), List.of());
+        var push = RunResult.builder(Fixtures.setup(RunKind.SINGLE, "fork-join", "push", 1, 2))
+                .images(2600)
+                .peakInFlight(2600)
+                .overflowed(1234)
+                .peakMailbox(16)
+                .peakHeapMb(812.5)
+                .liveHeapMb(640.0)
+                .wallMs(100)
+                .imagesPerSec(20)
+                .speedup(1.8)
+                .efficiency(0.9)
+                .efficiencyPerCore(0.45)
+                .cpuLoadMean(0.5)
+                .threadsSeen(2)
+                .coresSeen(2)
+                .voluntarySwitchesPerImage(Double.NaN)
+                .involuntarySwitchesPerImage(Double.NaN)
+                .build();
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(0), pull, push), List.of()));
 
         String section = text.lines().dropWhile(l -> !l.startsWith("backpressure (peaks)")).takeWhile(l -> !l.isEmpty())
@@ -136,6 +163,22 @@ class ConsoleReportTest {
                 line(section, "single/fork-join/2w/push "));
         assertFalse(section.contains("sequential"), "only actor runs");
         text.lines().forEach(l -> assertTrue(l.length() <= 120, l));
+    }
+
+    /** 20 images, one in flight, 1 MB of heap, 100 ms at speedup 0.9 on one thread and core at half load. */
+    private static RunResult.Builder figures(RunResult.Builder run) {
+        return run.images(20)
+                .peakInFlight(1)
+                .peakHeapMb(1)
+                .liveHeapMb(1)
+                .wallMs(100)
+                .imagesPerSec(20)
+                .speedup(0.9)
+                .efficiency(0.9)
+                .efficiencyPerCore(0.2)
+                .cpuLoadMean(0.5)
+                .threadsSeen(1)
+                .coresSeen(1);
     }
 
     private static String line(String text, String start) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pekkolab.imagepipeline.results.Report;
-import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.results.RunKind;
 
 /** What each dispatcher ran on, in report.json and on the console; pull and push as separate chart lines. */
 class DispatcherReportTest {
@@ -64,10 +64,12 @@ class DispatcherReportTest {
 
     @Test
     void pushRunsAreALineOfTheirOwn() {
-        var pull = Fixtures.run("single", "fork-join", 1, 2, 1.8, List.of(), List.of());
-        var push = new RunResult(pull.mode(), pull.dispatcher(), "push", "blocking", "own", "auto", pull.nodes(), pull.workers(), pull.images(), 0, 0, 0, 0, 0,
-                pull.peakInFlight(), 0, 0, pull.peakHeapMb(), pull.liveHeapMb(), pull.wallMs(), pull.imagesPerSec(), pull.speedup(), pull.efficiency(),
-                pull.efficiencyPerCore(), pull.cpuLoadMean(), pull.threadsSeen(), pull.coresSeen(), Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of());
+        var pull = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 1.8, List.of(), List.of());
+        var push = Fixtures.runBuilder(Fixtures.setup(RunKind.SINGLE, "fork-join", "push", 1, 2), 1.8)
+                .voluntarySwitchesPerImage(Double.NaN)
+                .involuntarySwitchesPerImage(Double.NaN)
+                .workerStats(List.of())
+                .build();
 
         assertEquals(List.of("single/fork-join", "single/fork-join/push"), List.copyOf(ChartWriter.series(List.of(pull, push)).keySet()));
     }

@@ -8,7 +8,9 @@ import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.results.RunSetup;
 import org.pekkolab.imagepipeline.results.WorkerStats;
 
 /** Hand-made reports with round numbers, so expected figures can be computed by hand. */
@@ -27,13 +29,13 @@ final class Fixtures {
     static Report sweep() {
         NodeStats node = node("pekko://lab@127.0.0.1:25520", 4242, 20, 0.9);
         List<RunResult> runs = List.of(
-                run("sequential", "none", 1, 1, 1.0, List.of(node), List.of()),
-                run("executor", "thread-pool", 1, 2, 1.8, List.of(node), List.of(
+                run(RunKind.SEQUENTIAL, "none", 1, 1, 1.0, List.of(node), List.of()),
+                run(RunKind.EXECUTOR, "thread-pool", 1, 2, 1.8, List.of(node), List.of(
                         timing("a,b.jpg", 11, 12, 13), timing("plain.jpg", 21, 22, 23))),
-                run("single", "fork-join", 1, 1, 0.95, List.of(node), List.of(timing("plain.jpg", 1, 2, 3))),
-                run("single", "fork-join", 1, 2, 1.8, List.of(node), List.of()),
-                run("single", "fork-join", 1, 4, 3.2, List.of(node), List.of()),
-                run("cluster", "fork-join", 2, 2, 2.5,
+                run(RunKind.SINGLE, "fork-join", 1, 1, 0.95, List.of(node), List.of(timing("plain.jpg", 1, 2, 3))),
+                run(RunKind.SINGLE, "fork-join", 1, 2, 1.8, List.of(node), List.of()),
+                run(RunKind.SINGLE, "fork-join", 1, 4, 3.2, List.of(node), List.of()),
+                run(RunKind.CLUSTER, "fork-join", 2, 2, 2.5,
                         List.of(node("pekko://lab@127.0.0.1:25520", 4242, 12, 0.91),
                                 node("pekko://lab@127.0.0.1:25521", 4343, 8, 0.77)),
                         List.of()));
@@ -54,15 +56,42 @@ final class Fixtures {
     }
 
     /** A run whose wall time and throughput follow from its speedup over the fixture baseline. */
-    static RunResult run(String mode, String dispatcher, int nodes, int workers, double speedup,
+    static RunResult run(RunKind kind, String dispatcher, int nodes, int workers, double speedup,
                          List<NodeStats> nodeStats, List<ImageTiming> timings) {
-        int p = nodes * workers;
-        boolean plain = "sequential".equals(mode) || "executor".equals(mode);
-        return new RunResult(mode, dispatcher, plain ? "-" : "pull", plain ? "-" : "blocking", plain ? "-" : "own", plain ? "-" : "auto", nodes, workers, 20, 0, 0, 0, 0, 0, p, 0, 0, 256.25, 40.25,
-                BASELINE_MS / speedup, BASELINE_PER_SEC * speedup, speedup, speedup / p, speedup / 4,
-                0.8765, p, Math.min(p, 4), plain ? 0.25 : 2.5, 1.25 * p, nodeStats,
-                List.of(new WorkerStats("worker-1", "node-1", 20, 900.0, List.of("t-1"), List.of(0))),
-                timings, List.of());
+        return runBuilder(kind, dispatcher, nodes, workers, speedup).nodeStats(nodeStats).imageTimings(timings).build();
+    }
+
+    /** {@link #run}'s figures, to change some of them; actor runs pull. */
+    static RunResult.Builder runBuilder(RunKind kind, String dispatcher, int nodes, int workers, double speedup) {
+        return runBuilder(setup(kind, dispatcher, kind.actors() ? "pull" : RunSetup.NONE, nodes, workers), speedup);
+    }
+
+    static RunResult.Builder runBuilder(RunSetup setup, double speedup) {
+        int p = setup.nodes() * setup.workers();
+        boolean plain = !setup.kind().actors();
+        return RunResult.builder(setup)
+                .images(20)
+                .peakInFlight(p)
+                .peakHeapMb(256.25)
+                .liveHeapMb(40.25)
+                .wallMs(BASELINE_MS / speedup)
+                .imagesPerSec(BASELINE_PER_SEC * speedup)
+                .speedup(speedup)
+                .efficiency(speedup / p)
+                .efficiencyPerCore(speedup / 4)
+                .cpuLoadMean(0.8765)
+                .threadsSeen(p)
+                .coresSeen(Math.min(p, 4))
+                .voluntarySwitchesPerImage(plain ? 0.25 : 2.5)
+                .involuntarySwitchesPerImage(1.25 * p)
+                .workerStats(List.of(new WorkerStats("worker-1", "node-1", 20, 900.0, List.of("t-1"), List.of(0))));
+    }
+
+    /** What ran; an actor run reads on the blocking dispatcher and has auto control on a thread of its own. */
+    static RunSetup setup(RunKind kind, String dispatcher, String distribution, int nodes, int workers) {
+        boolean plain = !kind.actors();
+        return new RunSetup(kind, dispatcher, distribution, plain ? RunSetup.NONE : "blocking", plain ? RunSetup.NONE : "own",
+                plain ? RunSetup.NONE : "auto", nodes, workers);
     }
 
     static NodeStats node(String address, long pid, int images, double cpu) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pekkolab.imagepipeline.results.RunKind;
 
 class ReportWriterTest {
 
@@ -72,7 +73,7 @@ class ReportWriterTest {
 
     @Test
     void undefinedFiguresBecomeJsonNull() throws Exception {
-        var one = Fixtures.run("single", "fork-join", 1, 1, 0.9, List.of(), List.of());
+        var one = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 1, 0.9, List.of(), List.of());
         ReportWriter.write(Fixtures.report(List.of(one), List.of()), tmp);
         JsonNode analysis = new ObjectMapper().readTree(tmp.resolve("report.json").toFile()).get("analysis");
 

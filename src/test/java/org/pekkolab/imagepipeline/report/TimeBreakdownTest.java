@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pekkolab.imagepipeline.results.RunKind;
 
 class TimeBreakdownTest {
 
@@ -13,7 +14,7 @@ class TimeBreakdownTest {
         // Two images, each 1000 us in all: decode 100, filters 200 + 300 + 50, so 350 us of other work.
         var timings = List.of(Fixtures.timing("a.jpg", 200, 300, 50), Fixtures.timing("b.jpg", 200, 300, 50));
         // speedup 2 on 2 workers: wall = BASELINE_MS / 2 = 500 ms, worker time 2 x 500 ms = 1_000_000 us.
-        var run = Fixtures.run("single", "fork-join", 1, 2, 2.0, List.of(), timings);
+        var run = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 2.0, List.of(), timings);
 
         var rows = TimeBreakdown.of(List.of(run), 3);
 
@@ -36,7 +37,7 @@ class TimeBreakdownTest {
                 Fixtures.timing("b1.jpg", "b", 50_000, 900_000, 200, 300, 50),
                 Fixtures.timing("a1.jpg", "a", 0, 800_000, 200, 300, 50),
                 Fixtures.timing("b2.jpg", "b", 1_200_000, 2_000_000, 200, 300, 50));
-        var run = Fixtures.run("single", "fork-join", 1, 2, 2.0, List.of(), timings);
+        var run = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 2.0, List.of(), timings);
 
         var row = TimeBreakdown.of(List.of(run), 3).get(0);
 
@@ -46,7 +47,7 @@ class TimeBreakdownTest {
 
     @Test
     void runsWithoutTimingsAreLeftOut() {
-        var run = Fixtures.run("executor", "thread-pool", 1, 2, 1.5, List.of(), List.of());
+        var run = Fixtures.run(RunKind.EXECUTOR, "thread-pool", 1, 2, 1.5, List.of(), List.of());
         assertTrue(TimeBreakdown.of(List.of(run), 3).isEmpty());
     }
 }
