@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,20 +33,21 @@ import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.SyntheticImages;
+import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.RunOutcome;
+import org.pekkolab.imagepipeline.run.RunPlan;
+import org.pekkolab.imagepipeline.run.RunSupervisor;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
-import org.pekkolab.imagepipeline.settings.Distribution;
-import org.pekkolab.imagepipeline.settings.FaultPlan;
+import org.pekkolab.imagepipeline.settings.ImageSettings;
 import org.pekkolab.imagepipeline.settings.IoDispatcher;
 import org.pekkolab.imagepipeline.settings.ReadSettings;
-import org.pekkolab.imagepipeline.settings.Supervision;
 import org.pekkolab.imagepipeline.source.ImageSource;
 
 /**
- * Per-image overhead of the actor pipeline: {@link PipelineSupervisor} with 2 workers on the fork-join preset
+ * Per-image overhead of the actor pipeline: {@link RunSupervisor} with 2 workers on the fork-join preset
  * runs 2000 tiny (8x8 PNG) images through a one-filter chain, so the time is almost all reading, decoding a few
  * bytes and message passing. The same 2000 read-and-process tasks on a plain 2-thread {@link ExecutorService}
  * are the floor. Results are per image (one operation = one run of 2000). {@code control} says where the
@@ -71,6 +73,7 @@ public class MessagingBenchmark {
     private List<Path> files;
     private ImageProcessor processor;
     private PipelineSystem system;
+    private ActorRef<NodeAgent.Command> localNode;
     private ExecutorService executor;
     private int runs;
 
@@ -84,7 +87,8 @@ public class MessagingBenchmark {
             files.add(file);
         }
         processor = new ImageProcessor(new ImageDecoder(), FilterChain.parse("brightness"), Optional.empty());
-        system = new PipelineSystem(ConfigFactory.load(), List.of("fork-join"), List.of(WORKERS), false);
+        system = new PipelineSystem(ConfigFactory.load(), List.of("fork-join"), List.of(WORKERS));
+        localNode = NodeAgent.startOn(system, false);
         executor = Executors.newFixedThreadPool(WORKERS);
     }
 
@@ -102,15 +106,15 @@ public class MessagingBenchmark {
     @Benchmark
     @OperationsPerInvocation(IMAGES)
     public RunOutcome actors() throws Exception {
-        var spec = new WorkerSpec("bench-" + runs++, WORKERS, WORKERS, "fork-join", List.of("brightness"), 100_000_000L, 2, 4, 1000, "",
-                "png", 90, false, Distribution.PULL, 0, Supervision.RESTART, FaultPlan.NONE,
-                ControlDispatcher.parse(control));
+        var spec = WorkerSpec.builder("bench-" + runs++).workers(WORKERS).dispatcher("fork-join", WORKERS)
+                .images(new ImageSettings(List.of("brightness"), 100_000_000L)).sampleIntervalMs(1000)
+                .control(ControlDispatcher.parse(control)).build();
         var sources = files.stream().<ImageSource>map(ImageSource.LocalFile::new).toList();
-        var reads = new ReadSettings(IoDispatcher.BLOCKING, 4, Duration.ZERO, Duration.ofSeconds(10));
-        var plan = new PipelineSupervisor.Plan(sources, REPEAT, spec, List.of(system.localNode()), 4, reads);
-        RunOutcome result = system.<RunOutcome, PipelineSupervisor.Command>spawnAndAwait("supervisor",
-                replyTo -> PipelineSupervisor.create(plan, done -> { }, replyTo),
-                spec.control().selector(spec),
+        var reads = new ReadSettings(IoDispatcher.BLOCKING, 4, 4, Duration.ZERO, Duration.ofSeconds(10));
+        var plan = new RunPlan(sources, REPEAT, spec, List.of(localNode), reads);
+        RunOutcome result = system.<RunOutcome, RunSupervisor.Command>spawnAndAwait("supervisor",
+                replyTo -> RunSupervisor.create(plan, done -> { }, replyTo),
+                spec.controlDispatcher(),
                 Duration.ofSeconds(60));
         if (result.processed() != IMAGES) {
             throw new IllegalStateException("processed " + result.processed() + " of " + IMAGES);
