@@ -30,6 +30,9 @@ import picocli.CommandLine;
  */
 final class Invocation {
 
+    private static final String WARMUP_MAX = "pipeline.warmup-max";
+    private static final String CLUSTER_WARMUP_MAX = "pipeline.cluster.warmup-max";
+
     private Invocation() {}
 
     /** Runs the sweep once in single mode; {@code commandLine} gives the output streams. */
@@ -44,7 +47,9 @@ final class Invocation {
      * the last trial's report, and with several trials the median and spread of every row.
      */
     static int run(RunOptions options, CommandLine commandLine, Optional<ClusterSession.Layout> cluster, int trials) {
-        var config = options.loadConfig();
+        var loaded = options.loadConfig();
+        // A cluster's JVMs each need their JIT settled, on paths through remoting that only cluster runs take: a longer warm-up.
+        var config = cluster.isEmpty() ? loaded : loaded.withValue(WARMUP_MAX, loaded.getValue(CLUSTER_WARMUP_MAX));
         var settings = options.settings(config);
         var reportDir = options.reportDir();
         var out = commandLine.getOut();

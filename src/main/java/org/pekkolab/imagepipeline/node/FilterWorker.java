@@ -62,6 +62,7 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
             int window,
             String node,
             ActorRef<MetricsCollector.Command> metrics,
+            ActorRef<OutcomeRelay.Command> relay,
             AttemptLedger ledger) {
 
         public Settings {
@@ -80,7 +81,7 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
                     ConsumerController.create(settings.serviceKey(), consumerSettings),
                     "consumer-controller",
                     DispatcherSelector.sameAsParent());
-            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics());
+            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics(), settings.relay());
             // Outside the supervised behavior: the consumer controller holds the unconfirmed image across restarts.
             return WorkerSupervision.supervise(
                     Behaviors.<Command>setup(inner -> new FilterWorker(inner, settings, consumer, attempts)),
@@ -120,7 +121,7 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
         if (attempt == AttemptLedger.FINISHED) {
             getContext().getLog().debug("{} was delivered again after it was finished; skipped", job.name());
         } else if (attempt > settings.faults().maxRetries() + 1) {
-            ImageAttempts.gaveUp(job, ledger.lastError(job.id()), attempt - 1);
+            attempts.gaveUp(job, ledger.lastError(job.id()), attempt - 1);
         } else {
             try {
                 attempts.run(job, attempt);

@@ -19,13 +19,16 @@ final class ImageAttempts {
     private final String worker;
     private final String node;
     private final ActorRef<MetricsCollector.Command> metrics;
+    private final ActorRef<OutcomeRelay.Command> relay;
 
-    ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics) {
+    ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics,
+            ActorRef<OutcomeRelay.Command> relay) {
         this.processor = processor;
         this.faults = new FaultInjector(faults);
         this.worker = worker;
         this.node = node;
         this.metrics = metrics;
+        this.relay = relay;
     }
 
     /**
@@ -39,20 +42,29 @@ final class ImageAttempts {
             faults.beforeAttempt(job.id(), attempt);
             var timing = processor.process(job.name(), job.encoded(), worker, node);
             metrics.tell(new MetricsCollector.Record(timing));
-            job.replyTo().tell(new ImageOutcome.Processed(job.id(), timing, attempt));
+            report(job, new ImageOutcome.Processed(job.id(), timing, attempt));
         } catch (UndecodableImageException e) {
-            job.replyTo().tell(new ImageOutcome.Failed(job.id(), job.name(), e.getMessage(), attempt));
+            report(job, new ImageOutcome.Failed(job.id(), job.name(), e.getMessage(), attempt));
+        }
+    }
+
+    /** To a supervisor in this JVM at once; to one on another node through the relay, which batches. */
+    private void report(ImageJob job, ImageOutcome outcome) {
+        if (job.replyTo().path().address().hasLocalScope()) {
+            job.replyTo().tell(outcome);
+        } else {
+            relay.tell(new OutcomeRelay.Relay(job.replyTo(), outcome));
         }
     }
 
     /** Tells the supervisor that an attempt threw; supervision deals with the worker. */
     void attemptFailed(ImageJob job) {
-        job.replyTo().tell(new ImageOutcome.AttemptFailed(job.id(), worker));
+        report(job, new ImageOutcome.AttemptFailed(job.id(), worker));
     }
 
     /** Reports the image failed for good after {@code attempts} attempts, the last of which threw {@code lastError}. */
-    static void gaveUp(ImageJob job, String lastError, int attempts) {
-        job.replyTo().tell(new ImageOutcome.Failed(job.id(), job.name(), lastError + " (gave up after " + attempts + " attempts)", attempts));
+    void gaveUp(ImageJob job, String lastError, int attempts) {
+        report(job, new ImageOutcome.Failed(job.id(), job.name(), lastError + " (gave up after " + attempts + " attempts)", attempts));
     }
 
     /** How a failed attempt is listed: the exception's simple name and message. */

@@ -36,7 +36,8 @@ import org.pekkolab.imagepipeline.results.WorkerStats;
 
 /**
  * The metrics actor of one run on one node: collects the per-image timings of the node's workers
- * and samples the process (CPU time, heap, GC) while the run lasts. Every mode reports to it, the
+ * and samples the process (CPU time, heap, GC) while the run lasts, from when its clock starts
+ * (an actor run tells it; a node that joins a run under way measures from when it joined). Every mode reports to it, the
  * sequential loop and the ExecutorService included, so all rows of the table are measured alike.
  *
  * <p>CPU load is process CPU time over wall time and available cores: the mean over the whole run,
@@ -54,6 +55,9 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     public record Record(ImageTiming timing) implements Command {}
 
     public record Finish(ActorRef<MetricsSnapshot> replyTo) implements Command {}
+
+    /** The run's clock starts now: what happened before (spawning, registering) is not the run's. */
+    public enum ClockStarted implements Command { INSTANCE }
 
     private enum Sample implements Command { INSTANCE }
 
@@ -76,12 +80,12 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final String address;
     private final List<ImageTiming> timings = new ArrayList<>();
-    private final long startNanos;
-    private final long startCpuNanos;
-    private final long startGcMs;
-    private final double startJitMs;
-    private final ThreadCpu threadCpu = ThreadCpu.start();
-    private final ThreadSwitches switches = ThreadSwitches.start();
+    private long startNanos;
+    private long startCpuNanos;
+    private long startGcMs;
+    private double startJitMs;
+    private ThreadCpu threadCpu;
+    private ThreadSwitches switches;
     private long lastNanos;
     private long lastCpuNanos;
     private double peakCpuLoad;
@@ -92,14 +96,23 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private MetricsCollector(ActorContext<Command> context, TimerScheduler<Command> timers, String address, Duration sampleInterval) {
         super(context);
         this.address = address;
+        startMeasuring();
+        timers.startTimerAtFixedRate(Sample.INSTANCE, sampleInterval);
+    }
+
+    /** Every figure counts from now on. */
+    private void startMeasuring() {
         startNanos = lastNanos = System.nanoTime();
         startCpuNanos = lastCpuNanos = os.getProcessCpuTime();
         startGcMs = gcMillis();
         startJitMs = jitMillis();
+        threadCpu = ThreadCpu.start();
+        switches = ThreadSwitches.start();
+        peakCpuLoad = 0;
         peakHeapMb = heapUsedMb();
+        peakLiveHeapBytes = 0;
         // Collections before the run are not the run's: only those after these ids count.
         forEachLastGc((name, info) -> lastGcIds.put(name, info.getId()));
-        timers.startTimerAtFixedRate(Sample.INSTANCE, sampleInterval);
     }
 
     @Override
@@ -111,6 +124,10 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 })
                 .onMessageEquals(Sample.INSTANCE, () -> {
                     sample();
+                    return this;
+                })
+                .onMessageEquals(ClockStarted.INSTANCE, () -> {
+                    startMeasuring();
                     return this;
                 })
                 .onMessage(Finish.class, this::onFinish)

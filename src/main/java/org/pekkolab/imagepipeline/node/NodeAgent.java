@@ -52,6 +52,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     public record StopWorkers(String runId, ActorRef<Reply> replyTo) implements Command {}
 
+    /** The run's clock starts: the node's figures for the run count from now. */
+    public record ClockStarted(String runId) implements Command {}
+
     /** Leave the cluster and stop this JVM (cluster nodes started for one invocation). */
     public record Shutdown() implements Command {}
 
@@ -123,6 +126,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final String address;
     private final Map<String, NodeRun> runs = new HashMap<>();
     private final MailboxMeters mailboxMeters;
+    private final Duration outcomeBatch;
     private ActorRef<Done> handBackDone;
     private int handBacksDue;
 
@@ -132,6 +136,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.processors = processors;
         this.address = context.getSystem().address().toString();
         this.mailboxMeters = MailboxMeters.get(context.getSystem());
+        this.outcomeBatch = context.getSystem().settings().config().getDuration("pipeline.cluster.outcome-batch");
     }
 
     @Override
@@ -139,6 +144,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return newReceiveBuilder()
                 .onMessage(StartWorkers.class, this::onStart)
                 .onMessage(StopWorkers.class, stop -> collect(runs.remove(stop.runId()), stop.replyTo()))
+                .onMessage(ClockStarted.class, started -> {
+                    var run = runs.get(started.runId());
+                    if (run != null) {
+                        run.metrics.tell(MetricsCollector.ClockStarted.INSTANCE);
+                    }
+                    return this;
+                })
                 .onMessage(Collected.class, this::onCollected)
                 .onMessage(WorkerStopped.class, this::onWorkerStopped)
                 .onMessage(HandBack.class, this::onHandBack)
@@ -156,9 +168,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         var context = getContext();
         var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics",
                 spec.controlDispatcher());
+        var relay = context.spawn(OutcomeRelay.create(outcomeBatch), spec.runId() + "-outcomes", spec.controlDispatcher());
         var dispatcher = spec.workerDispatcher();
-        var run = new NodeRun(spec.runId(), start.replyTo(), metrics, spec.workers().distribution() == Distribution.PUSH
-                ? pushWorkers(spec, metrics, dispatcher) : pullWorkers(spec, metrics, dispatcher));
+        var run = new NodeRun(spec.runId(), start.replyTo(), metrics, relay, spec.workers().distribution() == Distribution.PUSH
+                ? pushWorkers(spec, metrics, relay, dispatcher) : pullWorkers(spec, metrics, relay, dispatcher));
         runs.put(spec.runId(), run);
         for (int i = 1; i <= spec.workers().count(); i++) {
             watch(run, i, run.spawnWorker(i));
@@ -169,16 +182,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all of them. */
     private BiFunction<Integer, String, ActorRef<?>> pullWorkers(WorkerSpec spec, ActorRef<MetricsCollector.Command> metrics,
-            DispatcherSelector dispatcher) {
+            ActorRef<OutcomeRelay.Command> relay, DispatcherSelector dispatcher) {
         var settings = new FilterWorker.Settings(workerKey(spec.runId()), processors.apply(spec), spec.faults(), spec.workers().window(), address,
-                metrics, new AttemptLedger());
+                metrics, relay, new AttemptLedger());
         return (index, actorName) -> getContext().spawn(FilterWorker.create("worker-" + index, settings), actorName, dispatcher);
     }
 
     /** Push workers, each in a metered mailbox of the run's capacity (pipeline.push.mailbox). */
     private BiFunction<Integer, String, ActorRef<?>> pushWorkers(WorkerSpec spec, ActorRef<MetricsCollector.Command> metrics,
-            DispatcherSelector dispatcher) {
-        var settings = new PushWorker.Settings(pushKey(spec.runId()), processors.apply(spec), spec.faults(), address, metrics);
+            ActorRef<OutcomeRelay.Command> relay, DispatcherSelector dispatcher) {
+        var settings = new PushWorker.Settings(pushKey(spec.runId()), processors.apply(spec), spec.faults(), address, metrics, relay);
         var props = dispatcher.withMailboxFromConfig(PUSH_MAILBOX);
         return (index, actorName) -> {
             mailboxMeters.assign(getContext().getSelf().path().child(actorName), spec.workers().mailboxCapacity());
@@ -211,6 +224,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> collect(NodeRun run, ActorRef<Reply> replyTo) {
         if (run != null) {
             var mailboxes = run.stopWorkers(mailboxMeters, getContext()::stop);
+            getContext().stop(run.relay);
             getContext().ask(MetricsSnapshot.class, run.metrics, Duration.ofSeconds(10), MetricsCollector.Finish::new,
                     (snapshot, failure) -> new Collected(run, snapshot, mailboxes, replyTo));
         }

@@ -10,7 +10,7 @@ import org.pekkolab.imagepipeline.results.MailboxStats;
 
 /**
  * One run on one node, as its node agent keeps it: the run's supervisor, the node's metrics actor
- * for the run, and the live workers by index (a replacement keeps the index and the worker name).
+ * and outcome relay for the run, and the live workers by index (a replacement keeps the index and the worker name).
  * Workers that stopped during the run left their mailbox figures behind.
  */
 final class NodeRun {
@@ -18,6 +18,7 @@ final class NodeRun {
     final String runId;
     final ActorRef<NodeAgent.Reply> supervisor;
     final ActorRef<MetricsCollector.Command> metrics;
+    final ActorRef<OutcomeRelay.Command> relay;
     /** Spawns the worker of an index under an actor name. */
     private final BiFunction<Integer, String, ActorRef<?>> spawner;
     private final Map<Integer, ActorRef<?>> workers = new HashMap<>();
@@ -25,10 +26,11 @@ final class NodeRun {
     private int spawned;
 
     NodeRun(String runId, ActorRef<NodeAgent.Reply> supervisor, ActorRef<MetricsCollector.Command> metrics,
-            BiFunction<Integer, String, ActorRef<?>> spawner) {
+            ActorRef<OutcomeRelay.Command> relay, BiFunction<Integer, String, ActorRef<?>> spawner) {
         this.runId = runId;
         this.supervisor = supervisor;
         this.metrics = metrics;
+        this.relay = relay;
         this.spawner = spawner;
     }
 

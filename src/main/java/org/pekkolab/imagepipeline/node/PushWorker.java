@@ -37,13 +37,14 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
             ImageProcessor processor,
             FaultSettings faults,
             String node,
-            ActorRef<MetricsCollector.Command> metrics) {}
+            ActorRef<MetricsCollector.Command> metrics,
+            ActorRef<OutcomeRelay.Command> relay) {}
 
     public static Behavior<Command> create(String name, Settings settings) {
         return Behaviors.setup(context -> {
             // Registered once, outside the supervised behavior, which a restart sets up again.
             context.getSystem().receptionist().tell(Receptionist.register(settings.serviceKey(), context.getSelf()));
-            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics());
+            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics(), settings.relay());
             return WorkerSupervision.supervise(
                     Behaviors.<Command>setup(inner -> new PushWorker(inner, settings.faults().maxRetries(), attempts)),
                     settings.faults().supervision(),
@@ -72,7 +73,7 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
         } catch (RuntimeException e) {
             attempts.attemptFailed(job);
             if (attempt.number() > maxRetries) {
-                ImageAttempts.gaveUp(job, ImageAttempts.describe(e), attempt.number());
+                attempts.gaveUp(job, ImageAttempts.describe(e), attempt.number());
             } else {
                 // Pekko drops the message that made an actor fail: the next attempt goes in first.
                 getContext().getSelf().tell(new Attempt(job, attempt.number() + 1));

@@ -117,6 +117,7 @@ public final class RunSupervisor {
             return Behaviors.same();
         }
         startNanos = System.nanoTime();
+        nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.ClockStarted(plan.spec().runId())));
         reads.readMore(ready.size());
         return running();
     }
@@ -185,22 +186,30 @@ public final class RunSupervisor {
     }
 
     private Behavior<Command> onOutcome(FromWorkers message) {
-        var outcome = message.outcome();
-        boolean first = false;
+        account(message.outcome());
+        return dispatch();
+    }
+
+    private void account(ImageOutcome outcome) {
         if (outcome instanceof ImageOutcome.Processed done) {
-            first = ledger.processed(done.id(), done.timing(), done.attempt());
+            accounted(done.id(), ledger.processed(done.id(), done.timing(), done.attempt()));
         } else if (outcome instanceof ImageOutcome.Failed failed) {
-            first = ledger.failed(failed.id(), failed.name(), failed.reason(), failed.attempts());
+            accounted(failed.id(), ledger.failed(failed.id(), failed.name(), failed.reason(), failed.attempts()));
         } else if (outcome instanceof ImageOutcome.AttemptFailed) {
             ledger.attemptFailed();
         } else if (outcome instanceof ImageOutcome.Undelivered undelivered) {
             distributor.undelivered(undelivered.id(), undelivered.attempt());
+        } else if (outcome instanceof ImageOutcome.Batch batch) {
+            batch.outcomes().forEach(this::account);
         }
+    }
+
+    /** @param first whether the image was accounted for just now, not reported before */
+    private void accounted(long id, boolean first) {
         if (first) {
-            distributor.accounted(outcome.id());
+            distributor.accounted(id);
             onProgress.accept(ledger.accounted());
         }
-        return dispatch();
     }
 
     /** Hands out what can be handed out, reads more, and ends the run when every image is accounted for. */

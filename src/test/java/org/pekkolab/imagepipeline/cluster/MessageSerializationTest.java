@@ -95,6 +95,7 @@ class MessageSerializationTest {
                 new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.Reply>createTestProbe().getRef()),
                 new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent),
                 new NodeAgent.StopWorkers("run-1", testKit.<NodeAgent.Reply>createTestProbe().getRef()),
+                new NodeAgent.ClockStarted("run-1"),
                 new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats, List.of(workerStats)), new MailboxStats(7, 42)),
                 new NodeAgent.Leaving(new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats.withStatus(NodeStats.LEFT).withMembership(120.5, 980.25),
                         List.of(workerStats)), MailboxStats.NONE), testKit.<Done>createTestProbe().getRef()),
@@ -111,7 +112,9 @@ class MessageSerializationTest {
                 new ImageOutcome.Processed(3, timing, 2),
                 new ImageOutcome.Failed(4, "b.jpg", "truncated image data", 1),
                 new ImageOutcome.AttemptFailed(5, "worker-2"),
-                new ImageOutcome.Undelivered(5, 3));
+                new ImageOutcome.Undelivered(5, 3),
+                new ImageOutcome.Batch(List.of(new ImageOutcome.Processed(6, timing, 1), new ImageOutcome.AttemptFailed(7, "worker-1"),
+                        new ImageOutcome.Failed(7, "c.jpg", "gave up", 3))));
         for (var message : messages) {
             assertEquals(message, roundTrip(message));
         }

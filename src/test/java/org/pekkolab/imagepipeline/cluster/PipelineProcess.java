@@ -44,8 +44,9 @@ final class PipelineProcess implements AutoCloseable {
     static PipelineProcess start(String... args) throws IOException {
         var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The JIT's warm-up waits for it to settle, up to half a minute: the tests need no settled JIT.
-        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s"));
+        // The JIT's warm-up waits for it to settle, up to half a minute (two in cluster mode): the tests need no settled JIT.
+        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s",
+                "-Dpipeline.cluster.warmup-max=2s"));
         // The kernels this test JVM runs, as the cluster command passes them on to its node JVMs.
         command.addAll(Simd.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
