@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Examples:",
             "  ./run.sh cluster --nodes 3 -w 1,2",
+            "  ./run.sh cluster --nodes 2 -w 1,2 --trials 9 --repeat 10      medians of 9 trials",
             "  ./run.sh cluster --nodes 2 --spawn 0 --host 10.0.0.1 --port 25520   then on the other host:",
             "  ./run.sh node --seed-nodes 10.0.0.1:25520 --host 10.0.0.2 --port 25520"})
 final class ClusterCommand implements Callable<Integer> {
@@ -48,6 +49,12 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     NodeAddressOptions address;
 
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "1",
+            description = {"Run the sweep N times on the same cluster (one warm-up), as './run.sh bench' does in one JVM:",
+                "medians, intervals, and each cluster row over the single row with as many workers, trial by trial.",
+                "Default: ${DEFAULT-VALUE}.", "Example: --trials 9"})
+    int trials;
+
     @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = {"How long to wait for all N members to be Up before failing (exit 1). Default:",
                 "${DEFAULT-VALUE}.",
@@ -64,11 +71,14 @@ final class ClusterCommand implements Callable<Integer> {
             throw new UsageException("--spawn must be between 0 and " + (nodes - 1) + ", got " + started);
         }
         address.validate();
+        if (trials < 1 || trials > 100) {
+            throw new UsageException("--trials must be between 1 and 100, got " + trials);
+        }
         if (joinTimeoutSeconds < 1) {
             throw new UsageException("--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
         }
         var layout = new ClusterSession.Layout(nodes, started, address.host, address.port, Duration.ofSeconds(joinTimeoutSeconds),
                 options.configFile().map(Path::toAbsolutePath));
-        return Invocation.run(options, spec.commandLine(), Optional.of(layout), 1);
+        return Invocation.run(options, spec.commandLine(), Optional.of(layout), trials);
     }
 }

@@ -22,7 +22,7 @@ import org.pekkolab.imagepipeline.results.RunResult;
  * is met or missed, or whether this machine's noise cannot tell. A last row gives the machine's
  * own core scaling, measured before each trial's rows: the most speedup its cores gave then.
  */
-public record BenchSummary(int trials, List<Row> rows) {
+public record BenchSummary(int trials, List<Row> rows, List<ClusterBench> cluster) {
 
     public static final String BENCH_JSON = "bench.json";
 
@@ -107,7 +107,7 @@ public record BenchSummary(int trials, List<Row> rows) {
             rows.add(new Row(CORE_SCALING_LABEL + scalings.get(0).threads() + " threads", Spread.of(List.of()),
                     Spread.of(scalings.stream().map(CoreScaling::speedup).toList()), Spread.of(List.of())));
         }
-        return new BenchSummary(trials.size(), rows);
+        return new BenchSummary(trials.size(), rows, ClusterBench.of(trials));
     }
 
     /** The ExecutorService row an actor row is compared with: same worker count in all. */
@@ -135,6 +135,7 @@ public record BenchSummary(int trials, List<Row> rows) {
         var intervals = rows.stream().filter(row -> !Double.isNaN(row.speedup().medianLow()) && !row.label().equals("sequential")).toList();
         if (intervals.isEmpty()) {
             out.append("(With 6 or more trials each median also gets a 95 % confidence interval.)").append(nl);
+            renderCluster(out, width);
             return out.toString();
         }
         out.append(nl).append("Where the medians lie, with ")
@@ -146,7 +147,41 @@ public record BenchSummary(int trials, List<Row> rows) {
             out.append(String.format(intervalFormat, row.label(), interval(row.speedup(), Numbers.SHORT_RATIO),
                     interval(row.ratioToExecutor(), Numbers.RATIO)).stripTrailing()).append(nl);
         }
+        renderCluster(out, width);
         return out.toString();
+    }
+
+    /**
+     * Each cluster row against the single row with as many workers, trial by trial: median (interval,
+     * where there are enough trials, else min-max).
+     */
+    private void renderCluster(StringBuilder out, int width) {
+        if (cluster.isEmpty()) {
+            return;
+        }
+        var nl = System.lineSeparator();
+        out.append(nl).append("Cluster rows against the single row with as many workers (at most one per core), trial by trial,")
+                .append(nl).append("as median (interval, or min-max below 6 trials):").append(nl);
+        var format = "%-" + width + "s  %-22s  %-30s  %-26s  %s";
+        out.append(String.format(format, "run", "cluster / single", "node CPU/image vs coordinator", "images vs workers' share",
+                "idle vs single")).append(nl);
+        for (var row : cluster) {
+            out.append(String.format(format, row.label(), bounds(row.toSingle(), Numbers.RATIO), bounds(row.nodeCpu(), Numbers.RATIO),
+                    bounds(row.split(), Numbers.RATIO), bounds(row.idle(), Numbers.SHORT_RATIO)).stripTrailing()).append(nl);
+        }
+        out.append("(node CPU/image: how far the furthest node's median CPU per image is from the coordinator's, 0.10 = 10 %;").append(nl)
+                .append(" images vs workers' share: how far the furthest node's share of the images is from its share of the workers)")
+                .append(nl);
+    }
+
+    /** A median with its confidence interval where the trials give one, else with the min-max; "-" when unknown. */
+    private static String bounds(Spread spread, int decimals) {
+        if (Double.isNaN(spread.median())) {
+            return "-";
+        }
+        boolean interval = !Double.isNaN(spread.medianLow());
+        return Numbers.display(spread.median(), decimals) + " (" + Numbers.display(interval ? spread.medianLow() : spread.min(), decimals) + "-"
+                + Numbers.display(interval ? spread.medianHigh() : spread.max(), decimals) + ")";
     }
 
     private static String interval(Spread spread, int decimals) {

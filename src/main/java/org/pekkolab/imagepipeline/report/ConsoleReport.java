@@ -47,6 +47,7 @@ public final class ConsoleReport {
         out.append("Filter kernels: ").append(report.host().kernels()).append(NL);
         switches(report.runs(), out);
         memory(report.runs(), out);
+        ClusterConsole.render(report, out);
         if (report.clusterCost() != null) {
             clusterCost(report.clusterCost(), out);
         }
@@ -318,7 +319,7 @@ public final class ConsoleReport {
     }
 
     /** Rows of cells, the first column left-aligned, the others right-aligned, two spaces apart. */
-    private static void alignedTable(List<List<String>> table, StringBuilder out) {
+    static void alignedTable(List<List<String>> table, StringBuilder out) {
         int[] widths = new int[table.stream().mapToInt(List::size).max().orElse(0)];
         table.forEach(cells -> {
             for (int c = 0; c < cells.size(); c++) {

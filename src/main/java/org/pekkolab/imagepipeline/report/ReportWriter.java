@@ -109,9 +109,26 @@ public final class ReportWriter {
     private static Path writeJson(Report report, Analysis analysis, Path file) throws IOException {
         ObjectNode root = JSON.valueToTree(report);
         root.set("analysis", JSON.valueToTree(analysis));
+        root.set("clusterRows", JSON.valueToTree(clusterRows(report)));
         JSON.writeValue(file.toFile(), root);
         return file;
     }
+
+    /**
+     * Every cluster row's time per node (the images' work, between images, idle, in us per image) and
+     * what it paid against the single row with as many workers, where there is one.
+     */
+    private static List<ClusterRow> clusterRows(Report report) {
+        var comparisons = ClusterComparison.of(report);
+        return report.runs().stream()
+                .filter(run -> run.setup().kind() == RunKind.CLUSTER)
+                .map(run -> new ClusterRow(run.label(), TimeBreakdown.byNode(run, report.filters().size()),
+                        comparisons.stream().filter(c -> c.cluster().equals(run.label())).findFirst().orElse(null)))
+                .toList();
+    }
+
+    /** @param againstSingle null where the sweep has no single row with as many workers */
+    private record ClusterRow(String label, List<TimeBreakdown> nodes, ClusterComparison againstSingle) {}
 
     private static Path writeCsv(Path file, Stream<List<?>> records) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -27,32 +27,52 @@ public record TimeBreakdown(String label, double decodeUs, List<Double> filterUs
         var result = new ArrayList<TimeBreakdown>();
         for (var run : runs) {
             var timings = run.imageTimings();
-            if (timings == null || timings.isEmpty()) {
-                continue;
+            if (timings != null && !timings.isEmpty()) {
+                result.add(of(run.label(), timings, run.speed().wallMs() * 1000.0 * Analysis.processingUnits(run), filters));
             }
-            int n = timings.size();
-            double decode = 0;
-            double total = 0;
-            var perFilter = new double[filters];
-            for (var timing : timings) {
-                decode += timing.decodeMicros();
-                total += timing.totalMicros();
-                for (int f = 0; f < Math.min(filters, timing.filterMicros().size()); f++) {
-                    perFilter[f] += timing.filterMicros().get(f);
-                }
-            }
-            double filtered = 0;
-            var filterMeans = new ArrayList<Double>(filters);
-            for (double sum : perFilter) {
-                filterMeans.add(sum / n);
-                filtered += sum;
-            }
-            double workerTimeUs = run.speed().wallMs() * 1000.0 * Analysis.processingUnits(run);
-            double between = betweenImagesMicros(timings);
-            double notBusy = Math.max(0, workerTimeUs - total - (Double.isNaN(between) ? 0 : between));
-            result.add(new TimeBreakdown(run.label(), decode / n, filterMeans, (total - decode - filtered) / n, between / n, notBusy / n));
         }
         return result;
+    }
+
+    /**
+     * One row per node of a run, labelled by the node's address: its images and its workers' time
+     * while it took part (from when it joined, or the start, to when it left or died, or the end).
+     */
+    public static List<TimeBreakdown> byNode(RunResult run, int filters) {
+        var result = new ArrayList<TimeBreakdown>();
+        for (var node : run.nodeStats()) {
+            var timings = run.imageTimings().stream().filter(timing -> timing.node().equals(node.address())).toList();
+            double from = node.joinedAtMs() == null ? 0 : node.joinedAtMs();
+            double to = node.goneAtMs() == null ? run.speed().wallMs() : node.goneAtMs();
+            if (!timings.isEmpty()) {
+                result.add(of(node.address(), timings, Math.max(0, to - from) * 1000.0 * run.setup().workers(), filters));
+            }
+        }
+        return result;
+    }
+
+    /** @param workerTimeUs wall time x workers of the processing threads these timings came from */
+    private static TimeBreakdown of(String label, List<ImageTiming> timings, double workerTimeUs, int filters) {
+        int n = timings.size();
+        double decode = 0;
+        double total = 0;
+        var perFilter = new double[filters];
+        for (var timing : timings) {
+            decode += timing.decodeMicros();
+            total += timing.totalMicros();
+            for (int f = 0; f < Math.min(filters, timing.filterMicros().size()); f++) {
+                perFilter[f] += timing.filterMicros().get(f);
+            }
+        }
+        double filtered = 0;
+        var filterMeans = new ArrayList<Double>(filters);
+        for (double sum : perFilter) {
+            filterMeans.add(sum / n);
+            filtered += sum;
+        }
+        double between = betweenImagesMicros(timings);
+        double notBusy = Math.max(0, workerTimeUs - total - (Double.isNaN(between) ? 0 : between));
+        return new TimeBreakdown(label, decode / n, filterMeans, (total - decode - filtered) / n, between / n, notBusy / n);
     }
 
     /**

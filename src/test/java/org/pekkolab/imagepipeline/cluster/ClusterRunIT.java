@@ -78,6 +78,11 @@ class ClusterRunIT {
             }
             assertEquals(3, pids.size(), "three distinct JVMs: " + run.get("nodeStats"));
             assertEquals(13, images, "the nodes' image counts add up");
+            for (JsonNode node : run.get("nodeStats")) {
+                assertTrue(node.at("/jvm/threadCpuMs/workers").isNumber(), "every node says where its CPU went: " + node);
+            }
+            var rows = new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("clusterRows");
+            assertEquals(3, rows.get(0).get("nodes").size(), "each node's time in the cluster row: " + rows);
             for (long pid : pids) {
                 var handle = ProcessHandle.of(pid);
                 assertTrue(handle.isEmpty() || PipelineProcess.awaitGone(handle.get(), Duration.ofSeconds(5)), "node JVM " + pid + " still running");
