@@ -72,6 +72,11 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
         }
     }
 
+    /** The key the workers of a run register their consumer controllers under. */
+    public static ServiceKey<ConsumerController.Command<ImageJob>> serviceKey(String runId) {
+        return ServiceKey.create(ConsumerController.serviceKeyClass(), "filter-workers-" + runId);
+    }
+
     public static Behavior<Command> create(String name, Settings settings) {
         return Behaviors.setup(context -> {
             // Settings' factory lives on its Scala companion object, which Java reaches through MODULE$.

@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.delivery.ConsumerController;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -25,7 +22,6 @@ import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.MailboxStats;
 import org.pekkolab.imagepipeline.results.MetricsSnapshot;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
-import org.pekkolab.imagepipeline.settings.Distribution;
 import org.pekkolab.imagepipeline.settings.Supervision;
 
 /**
@@ -118,15 +114,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         });
     }
 
-    /** The mailbox of every push worker: pipeline.push.mailbox in conf/application.conf. */
-    private static final String PUSH_MAILBOX = "pipeline.push.mailbox";
-
     private final boolean exitOnShutdown;
     private final Function<WorkerSpec, ImageProcessor> processors;
-    private final String address;
+    private final NodeRun.Host host;
     private final Map<String, NodeRun> runs = new HashMap<>();
-    private final MailboxMeters mailboxMeters;
-    private final Duration outcomeBatch;
     private ActorRef<Done> handBackDone;
     private int handBacksDue;
 
@@ -134,9 +125,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         super(context);
         this.exitOnShutdown = exitOnShutdown;
         this.processors = processors;
-        this.address = context.getSystem().address().toString();
-        this.mailboxMeters = MailboxMeters.get(context.getSystem());
-        this.outcomeBatch = context.getSystem().settings().config().getDuration("pipeline.cluster.outcome-batch");
+        var system = context.getSystem();
+        this.host = new NodeRun.Host(system.address().toString(), MailboxMeters.get(system),
+                system.settings().config().getDuration("pipeline.cluster.outcome-batch"));
     }
 
     @Override
@@ -144,13 +135,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return newReceiveBuilder()
                 .onMessage(StartWorkers.class, this::onStart)
                 .onMessage(StopWorkers.class, stop -> collect(runs.remove(stop.runId()), stop.replyTo()))
-                .onMessage(ClockStarted.class, started -> {
-                    var run = runs.get(started.runId());
-                    if (run != null) {
-                        run.metrics.tell(MetricsCollector.ClockStarted.INSTANCE);
-                    }
-                    return this;
-                })
+                .onMessage(ClockStarted.class, this::onClockStarted)
                 .onMessage(Collected.class, this::onCollected)
                 .onMessage(WorkerStopped.class, this::onWorkerStopped)
                 .onMessage(HandBack.class, this::onHandBack)
@@ -165,38 +150,21 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onStart(StartWorkers start) {
         var spec = start.spec();
-        var context = getContext();
-        var metrics = context.spawn(MetricsCollector.create(address, Duration.ofMillis(spec.sampleIntervalMs())), spec.runId() + "-metrics",
-                spec.controlDispatcher());
-        var relay = context.spawn(OutcomeRelay.create(outcomeBatch), spec.runId() + "-outcomes", spec.controlDispatcher());
-        var dispatcher = spec.workerDispatcher();
-        var run = new NodeRun(spec.runId(), start.replyTo(), metrics, relay, spec.workers().distribution() == Distribution.PUSH
-                ? pushWorkers(spec, metrics, relay, dispatcher) : pullWorkers(spec, metrics, relay, dispatcher));
+        var run = NodeRun.start(getContext(), spec, start.replyTo(), processors.apply(spec), host);
         runs.put(spec.runId(), run);
         for (int i = 1; i <= spec.workers().count(); i++) {
             watch(run, i, run.spawnWorker(i));
         }
-        start.replyTo().tell(new WorkersStarted(spec.runId(), address, ProcessHandle.current().pid(), context.getSelf()));
+        start.replyTo().tell(new WorkersStarted(spec.runId(), host.address(), ProcessHandle.current().pid(), getContext().getSelf()));
         return this;
     }
 
-    /** Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all of them. */
-    private BiFunction<Integer, String, ActorRef<?>> pullWorkers(WorkerSpec spec, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay, DispatcherSelector dispatcher) {
-        var settings = new FilterWorker.Settings(workerKey(spec.runId()), processors.apply(spec), spec.faults(), spec.workers().window(), address,
-                metrics, relay, new AttemptLedger());
-        return (index, actorName) -> getContext().spawn(FilterWorker.create("worker-" + index, settings), actorName, dispatcher);
-    }
-
-    /** Push workers, each in a metered mailbox of the run's capacity (pipeline.push.mailbox). */
-    private BiFunction<Integer, String, ActorRef<?>> pushWorkers(WorkerSpec spec, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay, DispatcherSelector dispatcher) {
-        var settings = new PushWorker.Settings(pushKey(spec.runId()), processors.apply(spec), spec.faults(), address, metrics, relay);
-        var props = dispatcher.withMailboxFromConfig(PUSH_MAILBOX);
-        return (index, actorName) -> {
-            mailboxMeters.assign(getContext().getSelf().path().child(actorName), spec.workers().mailboxCapacity());
-            return getContext().spawn(PushWorker.create("worker-" + index, settings), actorName, props);
-        };
+    private Behavior<Command> onClockStarted(ClockStarted started) {
+        var run = runs.get(started.runId());
+        if (run != null) {
+            run.metrics.tell(MetricsCollector.ClockStarted.INSTANCE);
+        }
+        return this;
     }
 
     /** Watched, so that a worker that stops while its run goes on is replaced. */
@@ -214,7 +182,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onWorkerStopped(WorkerStopped stopped) {
         var run = runs.get(stopped.runId());
         if (run != null && run.isCurrent(stopped.index(), stopped.worker())) {
-            run.retire(stopped.worker(), mailboxMeters);
+            run.retire(stopped.worker(), host.mailboxMeters());
             watch(run, stopped.index(), run.spawnWorker(stopped.index()));
         }
         return this;
@@ -223,7 +191,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** Stops the run's workers and asks its metrics actor for what it measured; the report goes to {@code replyTo}. */
     private Behavior<Command> collect(NodeRun run, ActorRef<Reply> replyTo) {
         if (run != null) {
-            var mailboxes = run.stopWorkers(mailboxMeters, getContext()::stop);
+            var mailboxes = run.stopWorkers(host.mailboxMeters(), getContext()::stop);
             getContext().stop(run.relay);
             getContext().ask(MetricsSnapshot.class, run.metrics, Duration.ofSeconds(10), MetricsCollector.Finish::new,
                     (snapshot, failure) -> new Collected(run, snapshot, mailboxes, replyTo));
@@ -269,14 +237,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             CoordinatedShutdown.get(getContext().getSystem()).runAll(CoordinatedShutdown.clusterLeavingReason());
         }
         return this;
-    }
-
-    public static ServiceKey<ConsumerController.Command<ImageJob>> workerKey(String runId) {
-        return ServiceKey.create(ConsumerController.serviceKeyClass(), "filter-workers-" + runId);
-    }
-
-    public static ServiceKey<PushWorker.Command> pushKey(String runId) {
-        return ServiceKey.create(PushWorker.Command.class, "push-workers-" + runId);
     }
 
     /** The per-image work a spec asks for: its filters, its size limit, its output. */

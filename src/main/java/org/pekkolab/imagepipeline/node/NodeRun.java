@@ -1,12 +1,16 @@
 package org.pekkolab.imagepipeline.node;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.pekkolab.imagepipeline.mailbox.MailboxMeters;
+import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.MailboxStats;
+import org.pekkolab.imagepipeline.settings.Distribution;
 
 /**
  * One run on one node, as its node agent keeps it: the run's supervisor, the node's metrics actor
@@ -25,7 +29,44 @@ final class NodeRun {
     private MailboxStats retired = MailboxStats.NONE;
     private int spawned;
 
-    NodeRun(String runId, ActorRef<NodeAgent.Reply> supervisor, ActorRef<MetricsCollector.Command> metrics,
+    /** What every run on this node shares: the node's address, its mailbox meters, how long remote outcomes wait to go as a batch. */
+    record Host(String address, MailboxMeters mailboxMeters, Duration outcomeBatch) {}
+
+    /** The mailbox of every push worker: pipeline.push.mailbox in conf/application.conf. */
+    private static final String PUSH_MAILBOX = "pipeline.push.mailbox";
+
+    /** Starts the run's metrics actor and outcome relay on this node; its workers come from {@link #spawnWorker}. */
+    static NodeRun start(ActorContext<NodeAgent.Command> context, WorkerSpec spec, ActorRef<NodeAgent.Reply> supervisor,
+            ImageProcessor processor, Host host) {
+        var metrics = context.spawn(MetricsCollector.create(host.address(), Duration.ofMillis(spec.sampleIntervalMs())),
+                spec.runId() + "-metrics", spec.controlDispatcher());
+        var relay = context.spawn(OutcomeRelay.create(host.outcomeBatch()), spec.runId() + "-outcomes", spec.controlDispatcher());
+        var spawner = spec.workers().distribution() == Distribution.PUSH
+                ? pushWorkers(context, spec, processor, host, metrics, relay)
+                : pullWorkers(context, spec, processor, host, metrics, relay);
+        return new NodeRun(spec.runId(), supervisor, metrics, relay, spawner);
+    }
+
+    /** Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all of them. */
+    private static BiFunction<Integer, String, ActorRef<?>> pullWorkers(ActorContext<NodeAgent.Command> context, WorkerSpec spec,
+            ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, ActorRef<OutcomeRelay.Command> relay) {
+        var settings = new FilterWorker.Settings(FilterWorker.serviceKey(spec.runId()), processor, spec.faults(), spec.workers().window(),
+                host.address(), metrics, relay, new AttemptLedger());
+        return (index, actorName) -> context.spawn(FilterWorker.create("worker-" + index, settings), actorName, spec.workerDispatcher());
+    }
+
+    /** Push workers, each in a metered mailbox of the run's capacity (pipeline.push.mailbox). */
+    private static BiFunction<Integer, String, ActorRef<?>> pushWorkers(ActorContext<NodeAgent.Command> context, WorkerSpec spec,
+            ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, ActorRef<OutcomeRelay.Command> relay) {
+        var settings = new PushWorker.Settings(PushWorker.serviceKey(spec.runId()), processor, spec.faults(), host.address(), metrics, relay);
+        var props = spec.workerDispatcher().withMailboxFromConfig(PUSH_MAILBOX);
+        return (index, actorName) -> {
+            host.mailboxMeters().assign(context.getSelf().path().child(actorName), spec.workers().mailboxCapacity());
+            return context.spawn(PushWorker.create("worker-" + index, settings), actorName, props);
+        };
+    }
+
+    private NodeRun(String runId, ActorRef<NodeAgent.Reply> supervisor, ActorRef<MetricsCollector.Command> metrics,
             ActorRef<OutcomeRelay.Command> relay, BiFunction<Integer, String, ActorRef<?>> spawner) {
         this.runId = runId;
         this.supervisor = supervisor;

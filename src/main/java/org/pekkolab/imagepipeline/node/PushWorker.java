@@ -40,6 +40,11 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
             ActorRef<MetricsCollector.Command> metrics,
             ActorRef<OutcomeRelay.Command> relay) {}
 
+    /** The key the push workers of a run register under. */
+    public static ServiceKey<Command> serviceKey(String runId) {
+        return ServiceKey.create(Command.class, "push-workers-" + runId);
+    }
+
     public static Behavior<Command> create(String name, Settings settings) {
         return Behaviors.setup(context -> {
             // Registered once, outside the supervised behavior, which a restart sets up again.

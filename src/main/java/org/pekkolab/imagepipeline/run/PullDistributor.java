@@ -15,8 +15,8 @@ import org.apache.pekko.actor.typed.delivery.ProducerController;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.pekkolab.imagepipeline.node.FilterWorker;
 import org.pekkolab.imagepipeline.node.ImageJob;
-import org.pekkolab.imagepipeline.node.NodeAgent;
 
 /**
  * Work pulling with Pekko's reliable delivery, one producer per worker: for every worker's
@@ -67,7 +67,7 @@ final class PullDistributor implements Distributor {
         this.runId = runId;
         this.ledger = ledger;
         this.sendAgain = sendAgain;
-        this.key = NodeAgent.workerKey(runId);
+        this.key = FilterWorker.serviceKey(runId);
         this.localAddress = context.getSystem().address().toString();
         this.demands = context.messageAdapter(ProducerController.requestNextClass(), Demand::new);
     }

@@ -15,7 +15,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.node.ImageJob;
-import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.PushWorker;
 
 /**
@@ -52,7 +51,7 @@ final class PushDistributor implements Distributor {
         this.ledger = ledger;
         this.capacity = capacity;
         this.liveWorkers = liveWorkers;
-        this.key = NodeAgent.pushKey(runId);
+        this.key = PushWorker.serviceKey(runId);
         this.resendDelay = context.getSystem().settings().config().getDuration("pipeline.push.resend-delay");
         this.router = context.spawn(Routers.group(key).withRoundRobinRouting(), "push-router", DispatcherSelector.sameAsParent());
     }

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.ImageTiming;
+import org.pekkolab.imagepipeline.results.RunOutcome;
 
 /**
  * The accounts of one run, kept by its supervisor: every image is counted once, as processed or
@@ -141,5 +142,26 @@ public final class RunLedger {
 
     public List<ImageTiming> timings() {
         return List.copyOf(timings);
+    }
+
+    /** The run's outcome: this ledger's counts with what the nodes reported. */
+    RunOutcome outcome(double wallMs, RunNodes nodes) {
+        var mailboxes = nodes.mailboxes();
+        return RunOutcome.builder()
+                .wallMs(wallMs)
+                .images(total())
+                .processed(processed())
+                .failures(failures())
+                .retried(retried())
+                .redelivered(redelivered())
+                .restarts(restarts())
+                .lost(lost())
+                .peakInFlight(peakInFlight())
+                .overflowed(mailboxes.overflowed())
+                .peakMailbox(mailboxes.peakMailbox())
+                .nodeStats(nodes.stats(timings()))
+                .workerStats(nodes.workerStats())
+                .timings(timings())
+                .build();
     }
 }

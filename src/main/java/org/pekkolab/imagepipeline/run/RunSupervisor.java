@@ -253,23 +253,7 @@ public final class RunSupervisor {
     }
 
     private Behavior<Command> finish() {
-        var mailboxes = nodes.mailboxes();
-        replyTo.tell(RunOutcome.builder()
-                .wallMs(wallMs)
-                .images(ledger.total())
-                .processed(ledger.processed())
-                .failures(ledger.failures())
-                .retried(ledger.retried())
-                .redelivered(ledger.redelivered())
-                .restarts(ledger.restarts())
-                .lost(ledger.lost())
-                .peakInFlight(ledger.peakInFlight())
-                .overflowed(mailboxes.overflowed())
-                .peakMailbox(mailboxes.peakMailbox())
-                .nodeStats(nodes.stats(ledger.timings()))
-                .workerStats(nodes.workerStats())
-                .timings(ledger.timings())
-                .build());
+        replyTo.tell(ledger.outcome(wallMs, nodes));
         return Behaviors.stopped();
     }
 

@@ -15,7 +15,6 @@ import org.pekkolab.imagepipeline.results.JvmActivity;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunKind;
-import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
  * A cluster row set against the single row with as many workers, per node and per kind of thread,

@@ -192,7 +192,7 @@ class BackpressureTest {
         testKit.system().eventStream().tell(new EventStream.Publish(new Marker()));
         markers.expectMessageClass(Marker.class);
 
-        var routerWithoutRoutees = testKit.spawn(Routers.group(NodeAgent.pushKey("nobody-registered")).withRoundRobinRouting());
+        var routerWithoutRoutees = testKit.spawn(Routers.group(PushWorker.serviceKey("nobody-registered")).withRoundRobinRouting());
         routerWithoutRoutees.tell(new PushWorker.Attempt(new ImageJob(1, "a.png", new byte[8], supervisor.getRef()), 1));
         assertEquals(new ImageOutcome.Undelivered(1, 1), supervisor.receiveMessage());
 
