@@ -45,8 +45,7 @@ import org.pekkolab.imagepipeline.imageio.SyntheticImages;
  *       ImageIO's default disk cache and with {@code ImageIO.setUseCache(false)}.</li>
  * </ul>
  * {@code jpegs} is {@code synthetic} (a 512x512 generated image, quality 90) or a directory of JPEGs that are
- * decoded in turn; a directory that does not exist fails that one benchmark only, so pass
- * {@code -p jpegs=synthetic} on machines without the photos.
+ * decoded in turn ({@code -p jpegs=DIR}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +55,7 @@ import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 @Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xmx1g"})
 public class DecodeBenchmark {
 
-    @Param({"synthetic", "/work/shared/images/food101"})
+    @Param({"synthetic"})
     public String jpegs;
 
     @Param({"decoder", "tm-new", "jdk-new", "tm-reused", "jdk-reused", "jdk-reused-array", "imageio-read",

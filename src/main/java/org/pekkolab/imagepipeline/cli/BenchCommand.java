@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "with 6 or more trials also where each median lies with 95 %% confidence (order statistics).",
             "A noisy machine makes one run's figures unreliable; their median over trials is not."
         },
-        footer = {"", "Example:", "  ./run.sh bench -i ../shared/images/food101 -w 1,2 --trials 5"})
+        footer = {"", "Example:", "  ./run.sh bench -i images -w 1,2 --trials 5"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

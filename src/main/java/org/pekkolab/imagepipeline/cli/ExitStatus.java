@@ -1,6 +1,6 @@
 package org.pekkolab.imagepipeline.cli;
 
-/** SPEC §3 exit statuses. */
+/** The exit statuses of docs/reference.md. */
 final class ExitStatus {
     static final int OK = 0;
     static final int RUN_FAILED = 1;

@@ -48,8 +48,7 @@ final class StartBanner {
 
     /**
      * A heap that can grow and shrink makes a row's timing depend on the rows before it: every row
-     * starts after a full collection, which shrinks such a heap, and then grows it again (README,
-     * Performance). run.sh fixes the size; a JVM started otherwise is told so.
+     * starts after a full collection, which shrinks such a heap, and then grows it again (docs/performance.md). run.sh fixes the size; a JVM started otherwise is told so.
      */
     static Optional<String> heapNote(MemoryUsage heap) {
         if (heap.getMax() < 0 || heap.getInit() == heap.getMax()) {

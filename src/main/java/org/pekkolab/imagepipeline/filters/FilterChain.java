@@ -21,7 +21,7 @@ public record FilterChain(List<ImageFilter> filters) {
         return new FilterChain(FilterRegistry.parse(commaList));
     }
 
-    /** The default chain of SPEC section 4. */
+    /** The default chain (docs/reference.md, Filters). */
     public static FilterChain defaults() {
         return new FilterChain(FilterRegistry.defaultChain());
     }

@@ -15,7 +15,7 @@ public final class FilterRegistry {
     private static final Map<String, ImageFilter> FILTERS = register(
             new Grayscale(), new GaussianBlur(), new Sobel(), new Sharpen(), new Brightness());
 
-    /** The seed's chain (SPEC section 4): grayscale, blur, sobel, sharpen, brightness. */
+    /** The default chain (docs/reference.md, Filters): grayscale, blur, sobel, sharpen, brightness. */
     public static final List<String> DEFAULT_CHAIN = List.of(
             Grayscale.NAME, GaussianBlur.NAME, Sobel.NAME, Sharpen.NAME, Brightness.NAME);
 

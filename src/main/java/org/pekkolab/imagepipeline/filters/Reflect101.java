@@ -1,7 +1,7 @@
 package org.pekkolab.imagepipeline.filters;
 
 /**
- * The one border rule of every 3x3 filter (SPEC section 4): reflect without repeating the edge.
+ * The one border rule of every 3x3 filter (docs/reference.md, Filters): reflect without repeating the edge.
  * Index -1 reads 1, index n reads n - 2, and a dimension of length 1 reads index 0 for every index.
  * Filters call this only per row and for the first and last column, never in their interior loops.
  */

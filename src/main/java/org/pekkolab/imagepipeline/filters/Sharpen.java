@@ -4,7 +4,7 @@ import org.pekkolab.imagepipeline.image.RasterImage;
 
 /**
  * Per channel 3x3 [-2 -2 -2; -2 32 -2; -2 -2 -2] with {@code round(sum / 16) = (sum + 8) >> 4} (the arithmetic
- * shift floors negative sums, which is the SPEC's floor(x + 0.5)), saturated to [0, 255], reflect-101 borders.
+ * shift floors negative sums, which is the definition's floor(x + 0.5)), saturated to [0, 255], reflect-101 borders.
  * <p>
  * With {@code c} the centre and {@code S} the sum of all 9 samples the kernel sum is {@code 34 c - 2 S}, so the
  * result is {@code (17 c - S + 4) >> 3} saturated, which {@link #level} computes without branches.

@@ -10,7 +10,7 @@ import org.pekkolab.imagepipeline.image.RasterImage;
  * The first pass stores the exact integer {@code gx^2 + gy^2} (at most 2 * 1020^2, fits an int) and its extremes.
  * {@code Math.sqrt} is correctly rounded and monotonic, so {@code sqrt(min)} and {@code sqrt(max)} are exactly the
  * extremes of the double magnitudes and the output level is a non-decreasing function of the squared magnitude;
- * the second pass evaluates the SPEC expression bit for bit, per pixel or through a table of it.
+ * the second pass evaluates the defining expression bit for bit, per pixel or through a table of it.
  */
 public final class Sobel implements ImageFilter {
 
@@ -125,7 +125,7 @@ public final class Sobel implements ImageFilter {
     }
 
     /**
-     * The SPEC level {@code floor((m - min) * 255 / (max - min) + 0.5)} of {@code m = sqrt(squared)}; the cast
+     * The defined level {@code floor((m - min) * 255 / (max - min) + 0.5)} of {@code m = sqrt(squared)}; the cast
      * floors because the value is never negative.
      */
     private static int level(int squared, double min, double range) {
@@ -147,7 +147,7 @@ public final class Sobel implements ImageFilter {
     /**
      * One table load per pixel, for the first {@code out.length} entries. The level is non-decreasing in the
      * squared magnitude, so the table over {@code [minSq, maxSq]} is 256 runs. Each run starts at the first
-     * squared magnitude whose exact {@link #level} reaches {@code k}: inverting the SPEC expression in doubles
+     * squared magnitude whose exact {@link #level} reaches {@code k}: inverting the defining expression in doubles
      * lands within a step or two of it, and walking from there with {@link #level} itself makes it exact.
      * Requires {@code minSq < maxSq}.
      */

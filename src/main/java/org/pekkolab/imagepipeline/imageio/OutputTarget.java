@@ -9,7 +9,7 @@ import java.util.Map;
 /** Where processed images are saved ({@code --output}, {@code --format}, {@code --quality}). */
 public record OutputTarget(Path dir, OutputFormat format, int quality) {
 
-    /** SPEC §3: the input's stem with the output format's extension. */
+    /** The input's stem with the output format's extension. */
     public Path pathFor(String inputName) {
         return dir.resolve(stem(inputName) + "." + format.extension());
     }

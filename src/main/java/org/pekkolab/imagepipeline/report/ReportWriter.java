@@ -39,7 +39,7 @@ import org.pekkolab.imagepipeline.results.RunSetup;
 import org.pekkolab.imagepipeline.results.Speed;
 
 /**
- * Writes everything one invocation measured into a directory: {@code report.json} (SPEC §5, plus an
+ * Writes everything one invocation measured into a directory: {@code report.json} (docs/reference.md, plus an
  * {@code analysis} object), {@code runs.csv}, {@code images.csv} and the charts of {@link ChartWriter}.
  * Per-image timings go to the CSV only: in JSON they would dwarf the rest of the report.
  */
