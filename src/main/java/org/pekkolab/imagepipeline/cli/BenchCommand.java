@@ -15,10 +15,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
+        optionListHeading = "%nOptions:%n",
         description = {
-            "The end-to-end throughput sweep repeated in one JVM (one JIT warm-up), reporting the median and the",
-            "spread (min-max) of img/s and speedup of every row, and the actor / ExecutorService throughput ratio;",
-            "with 6 or more trials also where each median lies with 95 %% confidence (order statistics).",
+            "The single-mode sweep repeated in one JVM after one JIT warm-up: the median and spread of every row.",
+            "It reports the median and spread (min-max) of img/s and speedup per row, and the actor / ExecutorService ratio.",
+            "With 6 or more trials it also shows where each median lies with 95 %% confidence (order statistics).",
             "A noisy machine makes one run's figures unreliable; their median over trials is not."
         },
         footer = {"", "Example:", "  ./run.sh bench -i images -w 1,2 --trials 5"})

@@ -18,11 +18,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
+        optionListHeading = "%nOptions:%n",
         description = {
-            "Cluster mode: this JVM becomes the coordinator (seed node, supervisor, metrics aggregation; its own",
-            "workers work too), starts N-1 more node JVMs on this host, waits until all N members are Up, and runs",
-            "the sweep: baseline, ExecutorService, single mode and cluster mode side by side. Every node JVM it",
-            "started is stopped at the end, on failure and on Ctrl-C; nodes also stop if this process dies."
+            "The sweep across N clustered JVMs: baseline, ExecutorService, single and cluster mode side by side.",
+            "This JVM becomes the coordinator (seed node, supervisor, metrics aggregation); its own workers work too.",
+            "It starts --spawn more node JVMs on this host, waits until all N members are Up, and runs the sweep.",
+            "Every node JVM it started is stopped at the end, on failure and on Ctrl-C; nodes also stop if it dies."
         },
         footer = {"", "Examples:",
             "  ./run.sh cluster --nodes 3 -w 1,2",
@@ -42,23 +44,22 @@ final class ClusterCommand implements Callable<Integer> {
     int nodes;
 
     @Option(names = "--spawn", paramLabel = "K",
-            description = {"How many of the other nodes this command starts on this host; the rest join by hand with",
-                "'./run.sh node'. Default: N-1.", "Example: --spawn 0"})
+            description = {"How many of the other nodes this command starts on this host, 0 to N-1.",
+                "The rest join by hand with './run.sh node'. Default: N-1.", "Example: --spawn 0"})
     Integer spawn;
 
     @Mixin
     NodeAddressOptions address;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "1",
-            description = {"Run the sweep N times on the same cluster (one warm-up), as './run.sh bench' does in one JVM:",
-                "medians, intervals, and each cluster row over the single row with as many workers, trial by trial.",
+            description = {"Run the sweep N times on the same cluster after one warm-up, as bench does in one JVM.",
+                "It adds medians, intervals and, per trial, each cluster row over its single row.",
                 "Default: ${DEFAULT-VALUE}.", "Example: --trials 9"})
     int trials;
 
     @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = {"How long to wait for all N members to be Up before failing (exit 1). Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: --join-timeout 120"})
+            description = {"How long to wait for all N members to be Up before failing (exit status 1).",
+                "Default: ${DEFAULT-VALUE}.", "Example: --join-timeout 120"})
     int joinTimeoutSeconds;
 
     @Override

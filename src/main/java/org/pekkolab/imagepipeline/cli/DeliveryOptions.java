@@ -6,23 +6,21 @@ import picocli.CommandLine.Option;
 /** How images reach the workers and how many may wait for them: a section of the help. */
 final class DeliveryOptions {
 
-    @Option(names = "--mode", paramLabel = "LIST", split = ",", defaultValue = "pull",
-            description = {"How images reach workers: pull (work pulling, at most --window per worker) and/or push",
-                "(all at once through a round-robin router into the workers' mailboxes). Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: --mode pull,push"})
+    @Option(names = "--mode", paramLabel = "LIST", split = ",", hideParamSyntax = true, defaultValue = "pull",
+            description = {"How images reach the workers, one run each:",
+                "pull: work pulling, at most --window images per worker.",
+                "push: all at once, through a round-robin router into the workers' mailboxes.",
+                "Default: ${DEFAULT-VALUE}.", "Example: --mode pull,push"})
     List<String> modes;
 
     @Option(names = "--window", paramLabel = "N",
-            description = {"Images each worker may hold, at least 3 (in flight <= workers x window). Default:",
-                "pipeline.window (4).",
-                "Example: --window 8"})
+            description = {"Images each worker may hold, at least 3; in flight <= workers x window.",
+                "Default: pipeline.window (4).", "Example: --window 8"})
     Integer window;
 
     @Option(names = "--mailbox-capacity", paramLabel = "N",
-            description = {"Push mode: bound each worker's mailbox to N messages; overflow goes back to the supervisor",
-                "and is sent again later (counted). Default: pipeline.push.mailbox-capacity (0 =",
-                "unbounded).",
-                "Example: --mailbox-capacity 16"})
+            description = {"Push mode: bound each worker's mailbox to N messages.",
+                "Overflow goes back to the supervisor and is sent again later (counted).",
+                "Default: pipeline.push.mailbox-capacity (0 = unbounded).", "Example: --mailbox-capacity 16"})
     Integer mailboxCapacity;
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        optionListHeading = "%nOptions:%n",
         description = "Write synthetic test images (gradients, shapes, edges, noise); the same seed gives the same files.",
         footer = {"", "Example:", "  ./run.sh generate --count 100 --size 800x600 --out /tmp/synthetic --seed 7"})
 public final class GenerateCommand implements Callable<Integer> {

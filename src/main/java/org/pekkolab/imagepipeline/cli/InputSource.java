@@ -8,14 +8,13 @@ import picocli.CommandLine.Option;
 final class InputSource {
 
     @Option(names = {"-i", "--input"}, paramLabel = "DIR",
-            description = {"Folder of images (not recursive): jpg, jpeg, png, bmp, gif. Default: the project's",
-                "images/.",
-                "Example: -i ~/photos"})
+            description = {"Folder of images, not recursive: its jpg, jpeg, png, bmp and gif files.",
+                "Default: the project's images/.", "Example: -i ~/photos"})
     Path folder;
 
     @Option(names = "--source", paramLabel = "FILE",
-            description = {"Download the images over HTTP from the URLs in FILE instead of reading a folder: one http",
-                "or https URL per line, blank lines and # comments skipped. Not with --input.",
+            description = {"Download the images over HTTP from the URLs in FILE instead of reading a folder.",
+                "One http or https URL per line; blank lines and # comments are skipped.",
                 "Example: --source urls.txt"})
     Path urlList;
 

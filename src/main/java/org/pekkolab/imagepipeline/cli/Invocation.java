@@ -14,11 +14,13 @@ import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.report.BenchSummary;
 import org.pekkolab.imagepipeline.report.ConsoleReport;
 import org.pekkolab.imagepipeline.report.ReportWriter;
+import org.pekkolab.imagepipeline.report.Summary;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.runtime.ProgressListener;
 import org.pekkolab.imagepipeline.runtime.RunFailedException;
 import org.pekkolab.imagepipeline.settings.SweepSettings;
+import org.pekkolab.imagepipeline.settings.UsageException;
 import org.pekkolab.imagepipeline.settings.Warmup;
 import org.pekkolab.imagepipeline.sweep.Sweep;
 import picocli.CommandLine;
@@ -35,9 +37,15 @@ final class Invocation {
 
     private Invocation() {}
 
-    /** Runs the sweep once in single mode; {@code commandLine} gives the output streams. */
-    static int run(RunOptions options, CommandLine commandLine) {
-        return run(options, commandLine, Optional.empty(), 1);
+    private static final String TRIALS = "pipeline.trials";
+    static final int MAX_TRIALS = 100;
+
+    /**
+     * Runs the sweep in single mode, {@code trials} times or as often as pipeline.trials says;
+     * {@code commandLine} gives the output streams.
+     */
+    static int run(RunOptions options, CommandLine commandLine, TrialsOption trials) {
+        return run(options, commandLine, Optional.empty(), trials.trials);
     }
 
     /**
@@ -46,8 +54,12 @@ final class Invocation {
      * for comparison). Even trials run a worker count's rows in reverse order. Prints and writes
      * the last trial's report, and with several trials the median and spread of every row.
      */
-    static int run(RunOptions options, CommandLine commandLine, Optional<ClusterSession.Layout> cluster, int trials) {
+    static int run(RunOptions options, CommandLine commandLine, Optional<ClusterSession.Layout> cluster, Integer trialsGiven) {
         var loaded = options.loadConfig();
+        int trials = trialsGiven != null ? trialsGiven : loaded.getInt(TRIALS);
+        if (trials < 1 || trials > MAX_TRIALS) {
+            throw new UsageException((trialsGiven != null ? "--trials" : TRIALS) + " must be between 1 and " + MAX_TRIALS + ", got " + trials);
+        }
         // A cluster's JVMs each need their JIT settled, on paths through remoting that only cluster runs take: a longer warm-up.
         var config = cluster.isEmpty() ? loaded : loaded.withValue(WARMUP_MAX, loaded.getValue(CLUSTER_WARMUP_MAX));
         var settings = options.settings(config);
@@ -96,10 +108,18 @@ final class Invocation {
         }
     }
 
-    /** Prints the last trial's table and writes its report; with several trials, the summary of all of them too. */
+    /**
+     * Prints the result in words, then the last trial's tables, and writes its report; with several
+     * trials, the medians of all of them too.
+     */
     private static void report(PrintWriter out, List<Report> trials, Path reportDir) {
         var last = trials.get(trials.size() - 1);
         out.println();
+        out.print(Summary.of(trials).render());
+        out.println();
+        if (trials.size() > 1) {
+            out.println("The last of the " + trials.size() + " trials:");
+        }
         out.print(ConsoleReport.render(last));
         try {
             ReportWriter.write(last, reportDir);

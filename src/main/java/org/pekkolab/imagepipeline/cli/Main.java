@@ -21,11 +21,13 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         subcommands = {RunCommand.class, ClusterCommand.class, NodeCommand.class, BenchCommand.class, GenerateCommand.class},
+        customSynopsis = "run.sh [COMMAND] [OPTIONS]",
         description = {
             "A lab for parallel image pipelines on Apache Pekko actors.",
-            "Without a command it runs 'run': the sequential baseline, a plain ExecutorService and a sweep of",
-            "filter-worker actors over the input folder, then prints a comparison table and writes a report."
+            "Without a command it does what 'run' does: a sweep over the input folder, a comparison table and a report."
         },
+        commandListHeading = "%nCommands:%n",
+        optionListHeading = "%nMost used options of 'run', the default command:%n",
         footer = {
             "",
             "Exit status: 0 every image processed, 2 usage error, 3 some images failed (listed), 1 the run failed.",
@@ -46,9 +48,12 @@ public final class Main implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    TrialsOption trials;
+
     @Override
     public Integer call() {
-        return Invocation.run(options, spec.commandLine());
+        return Invocation.run(options, spec.commandLine(), trials);
     }
 
     public static void main(String[] args) {
@@ -57,10 +62,14 @@ public final class Main implements Callable<Integer> {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
+    /** The command line of this command and its subcommands, with the layout of their help ({@link HelpLayout}). */
+    static CommandLine commandLine() {
+        return HelpLayout.apply(new CommandLine(new Main()));
+    }
+
     /** Runs the command line and returns its exit status; used by {@link #main} and the tests. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        var commandLine = new CommandLine(new Main());
-        commandLine.setUsageHelpWidth(120);
+        var commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {

@@ -11,9 +11,8 @@ final class NodeAddressOptions {
     String host;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0",
-            description = {"Port of this node; 0 picks a free one, so concurrent runs never clash. Default:",
-                "${DEFAULT-VALUE}.",
-                "Example: --port 25520"})
+            description = {"Port of this node; 0 picks a free one, so concurrent runs never clash.",
+                "Default: ${DEFAULT-VALUE}.", "Example: --port 25520"})
     int port;
 
     void validate() {

@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        customSynopsis = "run.sh node --seed-nodes=HOST:PORT,... [OPTIONS]",
+        optionListHeading = "%nOptions:%n",
         description = {
-            "One cluster node: joins the cluster of a coordinator ('./run.sh cluster') and runs the filter workers",
-            "it is asked to run, until the coordinator ends the invocation or you press Ctrl-C. This is how a",
-            "cluster spans several hosts; './run.sh cluster' starts its local nodes with this same command."
+            "One cluster node: joins the cluster of a coordinator ('./run.sh cluster') and runs the workers it asks for.",
+            "It runs until the coordinator ends the invocation or you press Ctrl-C.",
+            "This is how a cluster spans several hosts; './run.sh cluster' starts its local nodes with this command too."
         },
         footer = {"", "Example (on host 10.0.0.2, coordinator on 10.0.0.1:25520):",
             "  ./run.sh node --seed-nodes 10.0.0.1:25520 --host 10.0.0.2 --port 25520"})
@@ -39,7 +41,7 @@ final class NodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT,...", split = ",", required = true,
+    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT,...", split = ",", hideParamSyntax = true, required = true,
             description = {"Nodes to join: the coordinator's address (printed by './run.sh cluster').",
                 "Example: --seed-nodes 127.0.0.1:25520"})
     List<String> seedNodes;

@@ -7,9 +7,8 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = {"Save the processed images of the last run there (input stem + .png/.jpg). Default: not",
-                "saved.",
-                "Example: -o /tmp/filtered"})
+            description = {"Save the processed images of the last run there (input stem + .png/.jpg).",
+                "Default: not saved.", "Example: -o /tmp/filtered"})
     Path dir;
 
     @Option(names = "--format", paramLabel = "png|jpg", defaultValue = "png",
@@ -21,8 +20,7 @@ final class OutputOptions {
     int quality;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = {"Where report.json, runs.csv, images.csv and the charts go. Default: results/<timestamp>/",
-                "in the project.",
-                "Example: --report /tmp/report"})
+            description = {"Where report.json, runs.csv, images.csv and the charts go.",
+                "Default: results/<timestamp>/ in the project.", "Example: --report /tmp/report"})
     Path report;
 }

@@ -12,10 +12,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
+        optionListHeading = "%nOptions:%n",
         description = {
-            "Single mode: the sequential baseline, a plain ExecutorService per worker count and filter-worker",
-            "actors on each dispatcher preset, all over the same input; prints the comparison table and writes",
-            "report.json, runs.csv, images.csv and charts."
+            "The default command: a sweep in one JVM over one input, with a comparison table and a report.",
+            "Its rows: the sequential baseline, then for each worker count a plain ExecutorService and the actor runs.",
+            "Each dispatcher preset, mode, I/O dispatcher and control choice makes one actor run per worker count.",
+            "It prints the comparison table and writes report.json, runs.csv, images.csv and charts."
         },
         footer = {"", "Example:", "  ./run.sh run -i images -w 1,2,4 -d fork-join,thread-pool --repeat 2 -o /tmp/out"})
 final class RunCommand implements Callable<Integer> {
@@ -26,8 +29,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    TrialsOption trials;
+
     @Override
     public Integer call() {
-        return Invocation.run(options, spec.commandLine());
+        return Invocation.run(options, spec.commandLine(), trials);
     }
 }

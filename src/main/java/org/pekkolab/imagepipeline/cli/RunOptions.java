@@ -107,7 +107,12 @@ final class RunOptions {
         }
         require(config.getInt(DispatcherPresets.THROUGHPUT) >= 0,
                 DispatcherPresets.THROUGHPUT + " must be 0 (each preset's own) or more, got " + config.getInt(DispatcherPresets.THROUGHPUT));
-        require(images.repeat >= 1, "--repeat must be at least 1, got " + images.repeat);
+        int repeat = images.repeat != null ? images.repeat : 1;
+        require(repeat >= 1, "--repeat must be at least 1, got " + repeat);
+        // An explicit --repeat says how long the rows are.
+        var minRowTime = images.repeat != null ? Duration.ZERO
+                : timing.minRowTimeMs != null ? Duration.ofMillis(timing.minRowTimeMs) : config.getDuration("pipeline.min-row-time");
+        require(!minRowTime.isNegative(), "--min-row-time must be 0 or more, got " + minRowTime.toMillis());
         require(output.quality >= 1 && output.quality <= 100, "--quality must be between 1 and 100, got " + output.quality);
         var outputFormat = outputFormat(output.format);
         var retries = faults.maxRetries != null ? faults.maxRetries : config.getInt("pipeline.max-retries");
@@ -153,18 +158,18 @@ final class RunOptions {
             }
             target = Optional.of(new OutputTarget(output.dir, outputFormat, output.quality));
         }
-        int imagesPerRun = inputSet.sources().size() * images.repeat;
+        int imagesPerRun = inputSet.sources().size() * repeat;
         // Generous: a run that takes this long is stuck, not slow (the sequential baseline waits out every read).
         var runTimeout = Duration.ofMinutes(5).plus(Duration.ofSeconds(2).plus(reads.latency()).plus(reads.httpTimeout()).multipliedBy(imagesPerRun));
         return new SweepSettings(
-                new InputSettings(inputSet, images.repeat),
+                new InputSettings(inputSet, repeat),
                 imageSettings,
                 new WorkerSettings(workerCounts, threadCount, credits, capacity),
                 new Variations(List.copyOf(workers.dispatchers), List.copyOf(distributions), ioChoices, controls(config)),
                 new FaultSettings(retries, strategy, faultPlan),
                 reads,
                 target,
-                new TimingSettings(warmup, config.getDuration("pipeline.sample-interval"), runTimeout));
+                new TimingSettings(warmup, config.getDuration("pipeline.sample-interval"), runTimeout, minRowTime));
     }
 
     private List<IoDispatcher> ioDispatchers(Config config) {

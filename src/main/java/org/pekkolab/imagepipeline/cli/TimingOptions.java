@@ -7,13 +7,18 @@ import picocli.CommandLine.Option;
 final class TimingOptions {
 
     @Option(names = "--warmup-ms", paramLabel = "MS",
-            description = {"Least JIT warm-up before timing; it then goes on until the JIT has settled,",
-                "for pipeline.warmup-max at most. 0: none. Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
+            description = {"Least JIT warm-up before timing; 0: none.",
+                "It then goes on until the JIT has settled, for pipeline.warmup-max at most.",
+                "Default: pipeline.warmup (2000 ms).", "Example: --warmup-ms 500"})
     Long warmupMs;
 
+    @Option(names = "--min-row-time", paramLabel = "MS",
+            description = {"Each row runs at least this long, the input fed again as needed (--repeat overrides).",
+                "0: every row feeds the input once. Default: pipeline.min-row-time (1500 ms).", "Example: --min-row-time 3000"})
+    Long minRowTimeMs;
+
     @Option(names = "--config", paramLabel = "FILE",
-            description = {"A HOCON file layered over conf/application.conf (your own dispatcher presets, for",
-                "example).",
+            description = {"A HOCON file layered over conf/application.conf (your own dispatcher presets, say).",
                 "Example: --config my-dispatchers.conf"})
     Path configFile;
 }

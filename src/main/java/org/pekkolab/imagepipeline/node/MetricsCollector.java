@@ -91,7 +91,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private double peakCpuLoad;
     private double peakHeapMb;
     private final Map<String, Long> lastGcIds = new HashMap<>();
-    private long peakLiveHeapBytes;
+    /** -1 until a collection happens during the run: without one, nothing says what the run kept alive. */
+    private long peakLiveHeapBytes = -1;
 
     private MetricsCollector(ActorContext<Command> context, TimerScheduler<Command> timers, String address, Duration sampleInterval) {
         super(context);
@@ -110,7 +111,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         switches = ThreadSwitches.start();
         peakCpuLoad = 0;
         peakHeapMb = heapUsedMb();
-        peakLiveHeapBytes = 0;
+        peakLiveHeapBytes = -1;
         // Collections before the run are not the run's: only those after these ids count.
         forEachLastGc((name, info) -> lastGcIds.put(name, info.getId()));
     }
@@ -192,7 +193,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 meanLoad,
                 Math.max(peakCpuLoad, meanLoad),
                 peakHeapMb,
-                peakLiveHeapBytes / MB,
+                peakLiveHeapBytes < 0 ? Double.NaN : peakLiveHeapBytes / MB,
                 gcMillis() - startGcMs,
                 threads.size(),
                 coresSeen.size())

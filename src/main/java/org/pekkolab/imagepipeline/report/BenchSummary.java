@@ -175,7 +175,7 @@ public record BenchSummary(int trials, List<Row> rows, List<ClusterBench> cluste
     }
 
     /** A median with its confidence interval where the trials give one, else with the min-max; "-" when unknown. */
-    private static String bounds(Spread spread, int decimals) {
+    static String bounds(Spread spread, int decimals) {
         if (Double.isNaN(spread.median())) {
             return "-";
         }

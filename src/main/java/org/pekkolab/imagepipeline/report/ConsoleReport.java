@@ -75,7 +75,7 @@ public final class ConsoleReport {
             out.append("Note: the shortest run took ").append(Numbers.duration(shortest))
                     .append("; runs under ").append(Numbers.duration(SHORT_RUN_MS))
                     .append(" can move by 10-20 % from one invocation to the next.").append(NL)
-                    .append("For figures to compare, lengthen them (--repeat 20) or take medians over trials (./run.sh bench).")
+                    .append("For figures to compare, lengthen them (--min-row-time 1500, or without --repeat) and take medians over trials.")
                     .append(NL);
         }
     }
@@ -227,20 +227,35 @@ public final class ConsoleReport {
                         .append(", speedup ").append(Numbers.display(b.speedup(), Numbers.SHORT_RATIO))
                         .append(", efficiency ").append(Numbers.display(b.efficiency(), Numbers.SHORT_RATIO)).append(NL),
                 () -> out.append("Best configuration: none (no parallel run)").append(NL));
+        if (!a.karpFlatt().isEmpty()) {
+            out.append("Karp-Flatt serial fraction e = (1/S - 1/p) / (1 - 1/p), from the rows that can show one:").append(NL);
+            int width = a.karpFlatt().stream().mapToInt(k -> k.label().length()).max().orElse(0);
+            a.karpFlatt().forEach(k -> out.append(String.format("  %-" + width + "s  p=%-3d S=%-6s e=%s",
+                    k.label(), k.p(), Numbers.display(k.speedup(), Numbers.SHORT_RATIO), Numbers.display(k.e(), Numbers.RATIO))).append(NL));
+        }
+        leftOut(a, out);
         if (!a.serialFractionKnown()) {
-            out.append("Serial fraction: undefined (no run with more than one worker)").append(NL);
+            out.append("Estimated serial fraction f: not measured (no row of one JVM with 2 or more workers, at most one per core, that ran ").append(Numbers.duration(Analysis.LONG_ENOUGH_MS)).append(" or more)").append(NL);
             return;
         }
-        out.append("Karp-Flatt serial fraction e = (1/S - 1/p) / (1 - 1/p):").append(NL);
-        int width = a.karpFlatt().stream().mapToInt(k -> k.label().length()).max().orElse(0);
-        a.karpFlatt().forEach(k -> out.append(String.format("  %-" + width + "s  p=%-3d S=%-6s e=%s",
-                k.label(), k.p(), Numbers.display(k.speedup(), Numbers.SHORT_RATIO), Numbers.display(k.e(), Numbers.RATIO))).append(NL));
         out.append("Estimated serial fraction f = ").append(Numbers.display(a.serialFraction(), Numbers.RATIO))
-                .append(" (median of e over ").append(a.karpFlatt().size()).append(" runs, clamped to [0, 1])").append(NL);
+                .append(" (median of e over ").append(a.karpFlatt().size()).append(a.karpFlatt().size() == 1 ? " row" : " rows")
+                .append(", clamped to [0, 1])").append(NL);
         out.append("Amdahl bound: ").append(Numbers.display(a.amdahlAtCores(), Numbers.SHORT_RATIO)).append("x on this machine's ")
                 .append(a.cores()).append(" cores, ")
                 .append(Double.isInfinite(a.amdahlLimit()) ? "unbounded" : Numbers.display(a.amdahlLimit(), Numbers.SHORT_RATIO) + "x")
                 .append(" as p -> infinity").append(NL);
+    }
+
+    /** The parallel rows the serial fraction leaves out, grouped by why: their losses are not a serial part of the work. */
+    private static void leftOut(Analysis a, StringBuilder out) {
+        for (var limit : Analysis.Limit.values()) {
+            if (limit == Analysis.Limit.ONE_WORKER) {
+                continue;
+            }
+            var labels = a.left().stream().filter(left -> left.limit() == limit).map(Analysis.LeftOut::label).toList();
+            listed("  left out, limited by " + limit.reason() + ": ", labels, out);
+        }
     }
 
     /** The most speedup this machine's cores gave when the rows ran, for the speedups above. */
@@ -312,7 +327,7 @@ public final class ConsoleReport {
                     pixels == 0 ? "-" : Numbers.fixed((double) bytes / pixels, 1),
                     measured.isEmpty() ? "-" : Numbers.fixed(bytes / 1024.0 / measured.size(), 0),
                     Numbers.fixed(run.heap().peakHeapMb(), 0),
-                    Numbers.fixed(run.heap().liveHeapMb(), 0)));
+                    Numbers.display(run.heap().liveHeapMb(), 0)));
         }
         out.append(NL);
         alignedTable(table, out);

@@ -40,8 +40,15 @@ public record Report(
      * @param ioDispatcher where the actor runs' readers ran: blocking, cpu or virtual
      * @param readers how many reader actors each actor run had
      */
+    /**
+     * @param repeat the passes over the input {@code --repeat} asked for, at least
+     * @param images the input times {@code repeat}
+     * @param minRowMs the time each row ran at least, the input fed again as needed (each run says
+     *     how many images it took); 0 when the rows took {@code images}
+     */
     public record Input(
-            String dir, int files, int repeat, int images, String source, String urlList, long ioLatencyMs, String ioDispatcher, int readers) {}
+            String dir, int files, int repeat, int images, long minRowMs, String source, String urlList, long ioLatencyMs, String ioDispatcher,
+            int readers) {}
 
     public record Baseline(double wallMs, double imagesPerSec) {}
 

@@ -46,7 +46,7 @@ public record SweepSettings(
         private FaultSettings faults = FaultSettings.DEFAULT;
         private ReadSettings reads = new ReadSettings(IoDispatcher.BLOCKING, 4, 4, Duration.ZERO, Duration.ofSeconds(10));
         private Optional<OutputTarget> output = Optional.empty();
-        private TimingSettings timing = new TimingSettings(Warmup.NONE, Duration.ofMillis(50), Duration.ofMinutes(5));
+        private TimingSettings timing = new TimingSettings(Warmup.NONE, Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ZERO);
 
         private Builder(InputSet input) {
             this.input = input;
@@ -94,6 +94,11 @@ public record SweepSettings(
 
         public Builder warmup(Warmup warmup) {
             timing = timing.withWarmup(warmup);
+            return this;
+        }
+
+        public Builder minRowTime(Duration minimum) {
+            timing = timing.withMinRowTime(minimum);
             return this;
         }
 

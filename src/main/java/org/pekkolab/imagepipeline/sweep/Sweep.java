@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,8 @@ public final class Sweep {
     private final Map<String, Report.Dispatcher> dispatchers;
     private final int cores = Runtime.getRuntime().availableProcessors();
     private int runs;
+    /** This trial's row lengths, set before its first row. */
+    private RowLength rows;
 
     /**
      * @param clusterNodes the node agents of the cluster, this JVM's included, or empty in single
@@ -119,16 +122,18 @@ public final class Sweep {
         try {
             var plain = new PlainRuns(system, settings);
             warmUp(plain, processor);
+            rows = rowLength(plain, processor);
             var coreScaling = CoreScaling.measure(CORE_SCALING_PHASE);
 
             RunOutcome baseline;
             collectGarbage();
             var baselineSwitches = ThreadSwitches.start();
-            try (var run = progress.runStarted("sequential baseline", settings.imagesPerRun())) {
-                baseline = plain.sequential(processor, settings.imagesPerRun(), run, baselineSwitches);
+            try (var run = progress.runStarted("sequential baseline", rows.images(1))) {
+                baseline = plain.sequential(processor, rows.images(1), run, baselineSwitches);
             }
             var results = new ArrayList<RunResult>();
-            results.add(toResult(RunSetup.sequential(), baseline, baselineSwitches.stop(), baseline.wallMs()));
+            results.add(toResult(RunSetup.sequential(), baseline, baselineSwitches.stop(), baseline));
+            rows = rows.faster(imagesPerSec(baseline));
 
             var variants = variants();
             int lastWorkers = settings.workers().largest();
@@ -150,7 +155,7 @@ public final class Sweep {
                     host(),
                     input(),
                     settings.images().filters(),
-                    new Report.Baseline(baseline.wallMs(), settings.imagesPerRun() * 1000.0 / baseline.wallMs()),
+                    new Report.Baseline(baseline.wallMs(), imagesPerSec(baseline)),
                     results,
                     distinctByFile(results),
                     clusterCost,
@@ -168,10 +173,10 @@ public final class Sweep {
             throws TimeoutException, InterruptedException {
         collectGarbage();
         var setup = RunSetup.executor(workers);
-        try (var run = progress.runStarted(setup.label(), settings.imagesPerRun())) {
+        try (var run = progress.runStarted(setup.label(), rows.images(workers))) {
             var switches = ThreadSwitches.start();
-            var outcome = plain.executor(processor, workers, settings.imagesPerRun(), run, switches);
-            return toResult(setup, outcome, switches.stop(), baseline.wallMs());
+            var outcome = plain.executor(processor, workers, rows.images(workers), run, switches);
+            return toResult(setup, outcome, switches.stop(), baseline);
         }
     }
 
@@ -179,12 +184,13 @@ public final class Sweep {
     private RunResult actorRow(Variant variant, int workers, boolean last, RunOutcome baseline) throws TimeoutException, InterruptedException {
         collectGarbage();
         var control = control(variant, workers);
-        try (var run = progress.runStarted(variant.setup(workers, variant.nodes().size(), control).label(), settings.imagesPerRun())) {
+        int parallelism = workers * variant.nodes().size();
+        try (var run = progress.runStarted(variant.setup(workers, variant.nodes().size(), control).label(), rows.images(parallelism))) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
-            var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), settings.input().repeat(), variant.reads(), run);
-            return toResult(variant.setup(workers, outcome.nodeStats().size(), control), outcome, switches.stop(), baseline.wallMs());
+            var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), rows.passes(parallelism), variant.reads(), run);
+            return toResult(variant.setup(workers, outcome.nodeStats().size(), control), outcome, switches.stop(), baseline);
         }
     }
 
@@ -396,8 +402,39 @@ public final class Sweep {
         }
     }
 
-    private RunResult toResult(RunSetup setup, RunOutcome outcome, ThreadSwitches.Count switches, double baselineMs) {
-        double speedup = baselineMs / outcome.wallMs();
+    /** The sum of the figures that were measured; NaN when none was (no node collected garbage, for the live heap). */
+    private static double knownSum(double[] figures) {
+        var known = Arrays.stream(figures).filter(Double::isFinite).toArray();
+        return known.length == 0 ? Double.NaN : Arrays.stream(known).sum();
+    }
+
+    /** Images a second of a run; rows may differ in images, so speedups are ratios of these. */
+    private static double imagesPerSec(RunOutcome outcome) {
+        return outcome.images() * 1000.0 / outcome.wallMs();
+    }
+
+    /**
+     * How often each row of this trial feeds the input: as {@code --repeat} says, or, with a
+     * minimum row time, as often as a sequential pass timed now says it takes.
+     */
+    private RowLength rowLength(PlainRuns plain, ImageProcessor processor) throws TimeoutException, InterruptedException {
+        int inputs = settings.input().set().sources().size();
+        var minimum = settings.timing().minRowTime();
+        if (minimum.isZero()) {
+            return RowLength.fixed(inputs, settings.input().repeat());
+        }
+        // The fastest of a few passes: a pass slower than the rows (a JIT not yet done) would make them short.
+        double fastest = 0;
+        long until = System.nanoTime() + RowLength.CALIBRATION_TIME.toNanos();
+        do {
+            var pass = plain.sequential(processor, Math.min(inputs, RowLength.CALIBRATION_IMAGES), WARM_UP_PROGRESS, ThreadSwitches.none());
+            fastest = Math.max(fastest, imagesPerSec(pass));
+        } while (System.nanoTime() < until);
+        return new RowLength(inputs, settings.input().repeat(), minimum, fastest, cores);
+    }
+
+    private RunResult toResult(RunSetup setup, RunOutcome outcome, ThreadSwitches.Count switches, RunOutcome baseline) {
+        double speedup = imagesPerSec(outcome) / imagesPerSec(baseline);
         var nodes = outcome.nodeStats();
         var timings = outcome.timings();
         return RunResult.builder(setup)
@@ -411,9 +448,9 @@ public final class Sweep {
                 .overflowed(outcome.overflowed())
                 .peakMailbox(outcome.peakMailbox())
                 .peakHeapMb(nodes.stream().mapToDouble(NodeStats::peakHeapMb).sum())
-                .liveHeapMb(nodes.stream().mapToDouble(NodeStats::liveHeapMb).sum())
+                .liveHeapMb(knownSum(nodes.stream().mapToDouble(NodeStats::liveHeapMb).toArray()))
                 .wallMs(outcome.wallMs())
-                .imagesPerSec(outcome.images() * 1000.0 / outcome.wallMs())
+                .imagesPerSec(imagesPerSec(outcome))
                 .speedup(speedup)
                 .efficiency(speedup / (setup.workers() * setup.nodes()))
                 .efficiencyPerCore(speedup / cores)
@@ -455,6 +492,7 @@ public final class Sweep {
                 input.sources().size(),
                 settings.input().repeat(),
                 settings.imagesPerRun(),
+                settings.timing().minRowTime().toMillis(),
                 input.kind().label(),
                 folder ? null : input.location().toString(),
                 reads.latency().toMillis(),

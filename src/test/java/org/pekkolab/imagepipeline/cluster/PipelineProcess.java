@@ -45,8 +45,9 @@ final class PipelineProcess implements AutoCloseable {
         var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JIT's warm-up waits for it to settle, up to half a minute (two in cluster mode): the tests need no settled JIT.
+        // Their rows take the input once, as the tests count it, and one trial.
         var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s",
-                "-Dpipeline.cluster.warmup-max=2s"));
+                "-Dpipeline.cluster.warmup-max=2s", "-Dpipeline.min-row-time=0", "-Dpipeline.trials=1"));
         // The kernels this test JVM runs, as the cluster command passes them on to its node JVMs.
         command.addAll(Simd.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));

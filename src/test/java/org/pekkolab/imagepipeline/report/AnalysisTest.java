@@ -37,11 +37,12 @@ class AnalysisTest {
         assertEquals(3.2, a.best().orElseThrow().speedup(), EPS);
         assertEquals(0.8, a.best().orElseThrow().efficiency(), EPS);
 
-        assertEquals(List.of("executor/2w", "single/fork-join/2w", "single/fork-join/4w", "cluster/fork-join/2wx2n"),
+        assertEquals(List.of("executor/2w", "single/fork-join/2w", "single/fork-join/4w"),
                 a.karpFlatt().stream().map(Analysis.KarpFlatt::label).toList());
-        assertEquals(List.of(2, 2, 4, 4), a.karpFlatt().stream().map(Analysis.KarpFlatt::p).toList());
+        assertEquals(List.of(2, 2, 4), a.karpFlatt().stream().map(Analysis.KarpFlatt::p).toList());
         assertEquals(0.0833, a.karpFlatt().get(2).e(), EPS);
-        assertEquals(0.2, a.karpFlatt().get(3).e(), EPS);
+        assertEquals(List.of(new Analysis.LeftOut("single/fork-join/1w", Analysis.Limit.ONE_WORKER),
+                new Analysis.LeftOut("cluster/fork-join/2wx2n", Analysis.Limit.CLUSTER)), a.left());
 
         assertTrue(a.serialFractionKnown());
         assertEquals(1.0 / 9, a.serialFraction(), EPS);
@@ -71,5 +72,32 @@ class AnalysisTest {
         assertEquals(0.0, a.serialFraction());
         assertEquals(8.0, a.amdahlAtCores(), EPS);
         assertTrue(Double.isInfinite(a.amdahlLimit()));
+    }
+
+    @Test
+    void onlyRowsThatCanShowASerialFractionCount() {
+        var seq = Fixtures.run(RunKind.SEQUENTIAL, "none", 1, 1, 1.0, List.of(), List.of());
+        var two = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 1.9, List.of(), List.of());
+        // Four workers on two cores take turns: their 1.5 says nothing about a serial part of the work.
+        var four = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 4, 1.5, List.of(), List.of());
+        var cluster = Fixtures.run(RunKind.CLUSTER, "fork-join", 2, 1, 1.2, List.of(), List.of());
+        var executorShort = Fixtures.runBuilder(RunKind.EXECUTOR, "none", 1, 2, 1.2).wallMs(Analysis.LONG_ENOUGH_MS - 1).build();
+
+        Analysis a = Analysis.of(List.of(seq, two, four, cluster, executorShort), 2);
+
+        assertEquals(List.of("single/fork-join/2w"), a.karpFlatt().stream().map(Analysis.KarpFlatt::label).toList());
+        assertEquals(Analysis.karpFlatt(1.9, 2), a.serialFraction(), EPS);
+        assertEquals(List.of(Analysis.Limit.MORE_WORKERS_THAN_CORES, Analysis.Limit.CLUSTER, Analysis.Limit.SHORT_ROW),
+                a.left().stream().map(Analysis.LeftOut::limit).toList());
+    }
+
+    @Test
+    void readsThatWaitForIoShowNoSerialFraction() {
+        var two = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 1.3, List.of(), List.of());
+
+        Analysis a = Analysis.of(List.of(two), 2, true);
+
+        assertFalse(a.serialFractionKnown());
+        assertEquals(List.of(new Analysis.LeftOut("single/fork-join/2w", Analysis.Limit.IO_BOUND)), a.left());
     }
 }

@@ -38,7 +38,7 @@ class ReportWriterTest {
         assertEquals(20, root.at("/input/images").asInt());
         assertEquals(List.of("grayscale", "blur", "sobel"),
                 List.of(root.at("/filters/0").asText(), root.at("/filters/1").asText(), root.at("/filters/2").asText()));
-        assertEquals(1000.0, root.at("/baseline/wallMs").asDouble());
+        assertEquals(4000.0, root.at("/baseline/wallMs").asDouble());
 
         JsonNode runs = root.get("runs");
         assertEquals(6, runs.size());
@@ -54,9 +54,9 @@ class ReportWriterTest {
         assertEquals(4343, cluster.at("/nodeStats/1/pid").asLong());
         assertEquals(0.77, cluster.at("/nodeStats/1/cpuLoadMean").asDouble());
 
-        // rounded at write time: 1000 / 1.8 ms to 0.1, efficiency 1.8 / 2 already exact, 1/9 to 3 decimals
+        // rounded at write time: 4000 / 1.8 ms to 0.1, efficiency 1.8 / 2 already exact, 1/9 to 3 decimals
         assertTrue(runs.at("/1/wallMs").isNumber());
-        assertEquals("555.6", runs.at("/1/wallMs").asText());
+        assertEquals("2222.2", runs.at("/1/wallMs").asText());
         assertEquals(0.9, runs.at("/1/efficiency").asDouble());
         assertEquals("1234.6", runs.at("/1/nodeStats/0/busyMs").asText());
 
@@ -66,7 +66,9 @@ class ReportWriterTest {
         JsonNode analysis = root.get("analysis");
         assertEquals("single/fork-join/4w", analysis.at("/best/label").asText());
         assertEquals(0.111, analysis.get("serialFraction").asDouble());
-        assertEquals(4, analysis.get("karpFlatt").size());
+        assertEquals(3, analysis.get("karpFlatt").size());
+        assertEquals("cluster/fork-join/2wx2n", analysis.at("/left/1/label").asText());
+        assertEquals("CLUSTER", analysis.at("/left/1/limit").asText());
         assertEquals(3.0, analysis.get("amdahlAtCores").asDouble());
         assertEquals(9.0, analysis.get("amdahlLimit").asDouble());
     }
@@ -83,6 +85,19 @@ class ReportWriterTest {
     }
 
     @Test
+    void aLiveHeapNotMeasuredIsNullInJsonAndADashOnTheConsole() throws Exception {
+        // No collection during the run: nothing says what it kept alive.
+        var run = Fixtures.runBuilder(RunKind.SINGLE, "fork-join", 1, 2, 1.8).liveHeapMb(Double.NaN).build();
+        var report = Fixtures.report(List.of(run), List.of());
+        ReportWriter.write(report, tmp);
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
+
+        assertTrue(json.at("/runs/0/liveHeapMb").isNull(), json.at("/runs/0").toString());
+        var memoryRow = ConsoleReport.render(report).lines().dropWhile(line -> !line.startsWith("memory ")).skip(1).findFirst().orElseThrow();
+        assertTrue(memoryRow.matches("single/fork-join/2w\\s+\\S+\\s+\\S+\\s+256\\s+-"), memoryRow);
+    }
+
+    @Test
     void runsCsvHasOneRowPerRun() throws Exception {
         ReportWriter.write(Fixtures.sweep(), tmp);
         List<String> lines = Files.readAllLines(tmp.resolve("runs.csv"));
@@ -92,7 +107,7 @@ class ReportWriterTest {
                 + "voluntarySwitchesPerImage,involuntarySwitchesPerImage",
                 lines.get(0));
         assertEquals(1 + 6, lines.size());
-        assertEquals("executor/2w,executor,thread-pool,-,-,-,-,1,2,20,0,0,0,0,0,2,0,0,256.3,40.3,555.6,36.0,1.800,0.900,0.450,0.877,2,2,0.250,2.500",
+        assertEquals("executor/2w,executor,thread-pool,-,-,-,-,1,2,20,0,0,0,0,0,2,0,0,256.3,40.3,2222.2,36.0,1.800,0.900,0.450,0.877,2,2,0.250,2.500",
                 lines.get(2));
         assertTrue(Files.readString(tmp.resolve("runs.csv")).contains("\r\n"), "RFC 4180 line ends");
     }

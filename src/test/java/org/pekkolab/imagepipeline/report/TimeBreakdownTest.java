@@ -13,7 +13,7 @@ class TimeBreakdownTest {
     void splitsWorkerTimeIntoDecodeFiltersOtherAndIdle() {
         // Two images, each 1000 us in all: decode 100, filters 200 + 300 + 50, so 350 us of other work.
         var timings = List.of(Fixtures.timing("a.jpg", 200, 300, 50), Fixtures.timing("b.jpg", 200, 300, 50));
-        // speedup 2 on 2 workers: wall = BASELINE_MS / 2 = 500 ms, worker time 2 x 500 ms = 1_000_000 us.
+        // speedup 2 on 2 workers: wall = BASELINE_MS / 2 = 2000 ms, worker time 2 x 2000 ms = 4_000_000 us.
         var run = Fixtures.run(RunKind.SINGLE, "fork-join", 1, 2, 2.0, List.of(), timings);
 
         var rows = TimeBreakdown.of(List.of(run), 3);
@@ -25,7 +25,7 @@ class TimeBreakdownTest {
         assertEquals(List.of(200.0, 300.0, 50.0), row.filterUs());
         assertEquals(350, row.otherUs(), 1e-9);
         assertTrue(Double.isNaN(row.betweenUs()), "no CPU clock in these timings");
-        assertEquals((1_000_000 - 2 * 1000) / 2.0, row.idleUs(), 1e-9);
+        assertEquals((4_000_000 - 2 * 1000) / 2.0, row.idleUs(), 1e-9);
     }
 
     @Test
@@ -42,7 +42,7 @@ class TimeBreakdownTest {
         var row = TimeBreakdown.of(List.of(run), 3).get(0);
 
         assertEquals((200 + 300) / 4.0, row.betweenUs(), 1e-9);
-        assertEquals((1_000_000 - 4 * 1000 - 500) / 4.0, row.idleUs(), 1e-9);
+        assertEquals((4_000_000 - 4 * 1000 - 500) / 4.0, row.idleUs(), 1e-9);
     }
 
     @Test
