@@ -17,13 +17,13 @@ class AllocationWarningTest {
 
     @Test
     void compiledCodeIsNotWarnedAbout() {
-        assertEquals(Optional.empty(), Sweep.allocationWarning(allocating(Math.round(14.4 * 512 * 384))));
-        assertEquals(Optional.empty(), Sweep.allocationWarning(allocating(-1)), "allocation not measured");
+        assertEquals(Optional.empty(), JitWarmUp.allocationWarning(allocating(Math.round(14.4 * 512 * 384))));
+        assertEquals(Optional.empty(), JitWarmUp.allocationWarning(allocating(-1)), "allocation not measured");
     }
 
     @Test
     void codeThatAllocatesPerVectorIsWarnedAbout() {
-        var warning = Sweep.allocationWarning(allocating(Math.round(35.5 * 512 * 384)));
+        var warning = JitWarmUp.allocationWarning(allocating(Math.round(35.5 * 512 * 384)));
         assertTrue(warning.isPresent());
         assertTrue(warning.get().startsWith("warning: after the warm-up an image still allocated 35.5 bytes a pixel"), warning.get());
         assertTrue(warning.get().contains("-Dpipeline.simd=false"), "the tests run the SIMD kernels: " + warning.get());
