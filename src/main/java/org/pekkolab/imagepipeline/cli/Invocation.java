@@ -22,6 +22,7 @@ import org.pekkolab.imagepipeline.runtime.RunFailedException;
 import org.pekkolab.imagepipeline.settings.SweepSettings;
 import org.pekkolab.imagepipeline.settings.UsageException;
 import org.pekkolab.imagepipeline.settings.Warmup;
+import org.pekkolab.imagepipeline.sweep.RowRates;
 import org.pekkolab.imagepipeline.sweep.Sweep;
 import picocli.CommandLine;
 
@@ -69,17 +70,18 @@ final class Invocation {
 
         var progress = ConsoleProgress.forTerminal(commandLine.getErr());
         var results = new ArrayList<Report>();
+        var rates = new RowRates();
         try {
             if (cluster.isEmpty()) {
                 try (var system = new PipelineSystem(config, settings.compared().dispatchers(), settings.workers().threadCounts())) {
                     var localNode = NodeAgent.startOn(system, false);
-                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, localNode, List.of(), progress), results, progress);
+                    runTrials(trials, settings, trialSettings -> new Sweep(trialSettings, system, localNode, List.of(), progress, rates), results, progress);
                 }
             } else {
                 try (var session = ClusterSession.start(config, settings.compared().dispatchers(), settings.workers().threadCounts(), cluster.get(),
                         reportDir.resolve("logs"), progress)) {
                     runTrials(trials, settings,
-                            trialSettings -> new Sweep(trialSettings, session.system(), session.localNode(), session.nodes(), progress),
+                            trialSettings -> new Sweep(trialSettings, session.system(), session.localNode(), session.nodes(), progress, rates),
                             results, progress);
                 }
             }

@@ -6,7 +6,9 @@ import java.time.Duration;
  * How many times each row feeds the input. A row of a tenth of a second measures the machine's
  * noise more than the work, so with a minimum row time every row takes the input as many times as
  * it needs to last that long, judged from sequential passes timed just before the rows (then from
- * the baseline row, if it was faster) and the row's parallelism (its workers, at most the cores); never fewer times than {@code --repeat}.
+ * the baseline row, if it was faster) and the row's parallelism (its workers, at most the cores),
+ * and in later trials from what the row itself ran at ({@link RowRates}); never fewer times than
+ * {@code --repeat}.
  * Rows of one invocation may then differ in images: throughput and speedup are per image.
  *
  * @param inputs the images of the input
@@ -55,5 +57,14 @@ record RowLength(int inputs, int repeat, Duration minimum, double sequentialImag
     /** The images of such a row. */
     int images(int parallelism) {
         return inputs * passes(parallelism);
+    }
+
+    /** The passes of a row that ran at {@code measuredImagesPerSec} before: at least those of {@link #passes}. */
+    int passes(int parallelism, double measuredImagesPerSec) {
+        if (!timed() || !(measuredImagesPerSec > 0)) {
+            return passes(parallelism);
+        }
+        double images = minimum.toNanos() / 1e9 * measuredImagesPerSec;
+        return Math.max(passes(parallelism), (int) Math.ceil(images / inputs));
     }
 }

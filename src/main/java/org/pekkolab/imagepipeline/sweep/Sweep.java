@@ -74,13 +74,16 @@ public final class Sweep {
     private int runs;
     /** This trial's row lengths, set before its first row. */
     private RowLength rows;
+    /** What each row ran at in the invocation's trials so far. */
+    private final RowRates rates;
 
     /**
      * @param clusterNodes the node agents of the cluster, this JVM's included, or empty in single
      *     mode; with nodes, every worker count also gets a cluster run on each dispatcher
      */
     public Sweep(SweepSettings settings, PipelineSystem system, ActorRef<NodeAgent.Command> localNode, List<ActorRef<NodeAgent.Command>> clusterNodes,
-            ProgressListener progress) {
+            ProgressListener progress, RowRates rates) {
+        this.rates = rates;
         this.settings = settings;
         this.system = system;
         this.localNode = localNode;
@@ -111,9 +114,11 @@ public final class Sweep {
             RunOutcome baseline;
             collectGarbage();
             var baselineSwitches = ThreadSwitches.start();
-            try (var run = progress.runStarted("sequential baseline", rows.images(1))) {
-                baseline = plain.sequential(processor, rows.images(1), run, baselineSwitches);
+            int baselineImages = inputs() * rows.passes(1, rates.of(RunSetup.sequential().label()));
+            try (var run = progress.runStarted("sequential baseline", baselineImages)) {
+                baseline = plain.sequential(processor, baselineImages, run, baselineSwitches);
             }
+            rates.record(RunSetup.sequential().label(), imagesPerSec(baseline));
             var results = new ArrayList<RunResult>();
             results.add(toResult(RunSetup.sequential(), baseline, baselineSwitches.stop(), baseline));
             rows = rows.faster(imagesPerSec(baseline));
@@ -156,9 +161,11 @@ public final class Sweep {
             throws TimeoutException, InterruptedException {
         collectGarbage();
         var setup = RunSetup.executor(workers);
-        try (var run = progress.runStarted(setup.label(), rows.images(workers))) {
+        int images = inputs() * rows.passes(workers, rates.of(setup.label()));
+        try (var run = progress.runStarted(setup.label(), images)) {
             var switches = ThreadSwitches.start();
-            var outcome = plain.executor(processor, workers, rows.images(workers), run, switches);
+            var outcome = plain.executor(processor, workers, images, run, switches);
+            rates.record(setup.label(), imagesPerSec(outcome));
             return toResult(setup, outcome, switches.stop(), baseline);
         }
     }
@@ -168,11 +175,14 @@ public final class Sweep {
         collectGarbage();
         var control = control(variant, workers);
         int parallelism = workers * variant.nodes().size();
-        try (var run = progress.runStarted(variant.setup(workers, variant.nodes().size(), control).label(), rows.images(parallelism))) {
+        var label = variant.setup(workers, variant.nodes().size(), control).label();
+        int passes = rows.passes(parallelism, rates.of(label));
+        try (var run = progress.runStarted(label, inputs() * passes)) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
-            var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), rows.passes(parallelism), variant.reads(), run);
+            var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), passes, variant.reads(), run);
+            rates.record(label, imagesPerSec(outcome));
             return toResult(variant.setup(workers, outcome.nodeStats().size(), control), outcome, switches.stop(), baseline);
         }
     }
@@ -251,6 +261,10 @@ public final class Sweep {
             outcomes.add(actorRun(spec, variant.nodes(), sources, repeat, variant.reads(), UNREPORTED));
         }
         return outcomes;
+    }
+
+    private int inputs() {
+        return settings.input().set().sources().size();
     }
 
     /** The sum of the figures that were measured; NaN when none was (no node collected garbage, for the live heap). */

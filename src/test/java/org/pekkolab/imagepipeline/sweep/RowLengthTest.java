@@ -66,4 +66,18 @@ class RowLengthTest {
         assertEquals(rows, rows.faster(50), "never shorter rows from a slower figure");
         assertEquals(RowLength.fixed(27, 1), RowLength.fixed(27, 1).faster(300), "rows of --repeat stay");
     }
+
+    @Test
+    void aRowThatRanFasterBeforeIsSizedFromWhatItMeasured() {
+        var rows = new RowLength(27, 1, MIN, 300, 2);
+        var rates = new RowRates();
+        rates.record("single/fork-join/2w", 700);
+        rates.record("single/fork-join/2w", 650);
+
+        // 1.5 s at the 700 images a second it ran at best, over 27 inputs: 39 passes, not the 34 that 2 x 300 gives.
+        assertEquals(39, rows.passes(2, rates.of("single/fork-join/2w")));
+        assertEquals(34, rows.passes(2, rates.of("executor/2w")), "a row not measured yet");
+        assertEquals(34, rows.passes(2, 500), "never fewer passes than the calibration gives");
+        assertEquals(1, RowLength.fixed(27, 1).passes(2, 700), "rows of --repeat stay");
+    }
 }
