@@ -94,19 +94,33 @@ public final class ImageDecoder {
      *                        because the caller lists it next to the file anyway
      */
     public RasterImage decode(byte[] encoded, String nameForMessages) throws UndecodableImageException {
+        return decode(encoded, nameForMessages, info -> { });
+    }
+
+    /** What happens between reading an image's header and decoding its pixels: room is made for them, or refused. */
+    @FunctionalInterface
+    public interface BeforePixels {
+        void accept(ImageInfo header) throws UndecodableImageException;
+    }
+
+    /**
+     * Decodes the first image in {@code encoded}, calling {@code beforePixels} with its header once
+     * the pixel limit is checked and before the pixels are decoded (again if a second reader takes over).
+     */
+    public RasterImage decode(byte[] encoded, String nameForMessages, BeforePixels beforePixels) throws UndecodableImageException {
         if (jdkForPlainJpeg && JDK_JPEG.isPresent() && isPlainJpeg(encoded)) {
             try (Session session = open(encoded, nameForMessages, JDK_JPEG.get())) {
-                return decode(session);
+                return decode(session, beforePixels);
             } catch (UndecodableImageException e) {
                 // fall through: the usual reader decides, and words, what is wrong with the file
             }
         }
         try (Session session = open(encoded, nameForMessages)) {
-            return decode(session);
+            return decode(session, beforePixels);
         }
     }
 
-    private RasterImage decode(Session session) throws UndecodableImageException {
+    private RasterImage decode(Session session, BeforePixels beforePixels) throws UndecodableImageException {
         ImageInfo info = session.info();
         if (info.pixelCount() > maxPixels) {
             throw new UndecodableImageException("image is " + info.width() + "x" + info.height() + " = "
@@ -116,6 +130,11 @@ public final class ImageDecoder {
             throw new UndecodableImageException("image is " + info.width() + "x" + info.height()
                     + ", too large for one plane");
         }
+        if (info.format().startsWith("jp") && session.bytes() < info.pixelCount() / MIN_JPEG_PIXELS_PER_BYTE) {
+            throw new UndecodableImageException("truncated image data: " + session.bytes() + " bytes cannot hold "
+                    + info.width() + "x" + info.height() + " pixels");
+        }
+        beforePixels.accept(info);
         BufferedImage decoded = session.read();
         try {
             return toRaster(decoded);
@@ -123,6 +142,14 @@ public final class ImageDecoder {
             throw new UndecodableImageException("unsupported image: " + oneLine(e.toString()), e);
         }
     }
+
+    /**
+     * A Huffman-coded JPEG spends at least a bit on every 8x8 block's DC value, even in a progressive
+     * file whose later scans skip whole runs of blocks: no JPEG holds more than 512 pixels a byte.
+     * Fewer bytes than that is a file cut short (or forged), whose missing pixels the JDK's reader
+     * would quietly decode as black.
+     */
+    private static final long MIN_JPEG_PIXELS_PER_BYTE = 512;
 
     private static Session open(byte[] encoded, String name) throws UndecodableImageException {
         if (encoded == null || encoded.length == 0) {
@@ -135,14 +162,14 @@ public final class ImageDecoder {
             closeQuietly(stream);
             throw new UndecodableImageException("not a decodable image");
         }
-        return session(providers.next(), stream, name);
+        return session(providers.next(), stream, name, encoded.length);
     }
 
     private static Session open(byte[] encoded, String name, ImageReaderSpi provider) throws UndecodableImageException {
-        return session(provider, new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)), name);
+        return session(provider, new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)), name, encoded.length);
     }
 
-    private static Session session(ImageReaderSpi provider, ImageInputStream stream, String name)
+    private static Session session(ImageReaderSpi provider, ImageInputStream stream, String name, int bytes)
             throws UndecodableImageException {
         ImageReader reader = READERS.get().remove(provider);
         try {
@@ -154,7 +181,7 @@ public final class ImageDecoder {
             throw failure(e, name);
         }
         reader.setInput(stream, true, true);
-        return new Session(provider, reader, stream, name);
+        return new Session(provider, reader, stream, name, bytes);
     }
 
     /** As ImageIO's own filter: a provider that cannot read the header cannot decode the input. */
@@ -237,13 +264,20 @@ public final class ImageDecoder {
         private final ImageReader reader;
         private final ImageInputStream stream;
         private final String name;
+        private final int bytes;
         private boolean failed;
 
-        Session(ImageReaderSpi provider, ImageReader reader, ImageInputStream stream, String name) {
+        Session(ImageReaderSpi provider, ImageReader reader, ImageInputStream stream, String name, int bytes) {
             this.provider = provider;
             this.reader = reader;
             this.stream = stream;
             this.name = name;
+            this.bytes = bytes;
+        }
+
+        /** The size of the encoded file. */
+        int bytes() {
+            return bytes;
         }
 
         ImageInfo info() throws UndecodableImageException {

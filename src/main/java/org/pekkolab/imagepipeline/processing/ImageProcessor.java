@@ -33,10 +33,29 @@ public final class ImageProcessor {
     private final FilterChain chain;
     private final Optional<OutputTarget> output;
 
+    private final DecodeBudget budget;
+
     public ImageProcessor(ImageDecoder decoder, FilterChain chain, Optional<OutputTarget> output) {
+        this(decoder, chain, output, DecodeBudget.ofThisJvm());
+    }
+
+    ImageProcessor(ImageDecoder decoder, FilterChain chain, Optional<OutputTarget> output, DecodeBudget budget) {
         this.decoder = decoder;
         this.chain = chain;
         this.output = output;
+        this.budget = budget;
+    }
+
+    /** The room one image holds in the decoding budget, from its header until it is done. */
+    private static final class Held implements AutoCloseable {
+        private DecodeBudget.Reservation reservation;
+
+        @Override
+        public void close() {
+            if (reservation != null) {
+                reservation.close();
+            }
+        }
     }
 
     /**
@@ -47,10 +66,24 @@ public final class ImageProcessor {
      */
     public ImageTiming process(String name, byte[] encoded, String worker, String node)
             throws UndecodableImageException {
+        try (var held = new Held()) {
+            return process(name, encoded, worker, node, held);
+        } catch (OutOfMemoryError e) {
+            // What its header claimed fitted the budget, yet the heap ran out: this image fails, the run goes on.
+            throw new UndecodableImageException("out of memory while decoding or filtering it (" + e.getMessage() + ")");
+        }
+    }
+
+    private ImageTiming process(String name, byte[] encoded, String worker, String node, Held held)
+            throws UndecodableImageException {
         long allocatedBefore = allocatedBytes();
         long cpuAtStart = threadCpuNanos();
         long start = System.nanoTime();
-        RasterImage decoded = decoder.decode(encoded, name);
+        RasterImage decoded = decoder.decode(encoded, name, header -> {
+            if (held.reservation == null) {
+                held.reservation = budget.reserve(header);
+            }
+        });
         long decodedAt = System.nanoTime();
         var elapsed = new long[chain.size()];
         RasterImage image = chain.apply(decoded, elapsed);

@@ -134,7 +134,8 @@ final class PlainRuns {
                 failures.add(new Failure(name, e.getMessage()));
             } catch (UnreadableSourceException e) {
                 failures.add(new Failure(name, e.getMessage()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever went wrong with this image (a stack overflow, a linkage error) is its failure, not a hang of the row.
                 failures.add(new Failure(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             progress.done(done.incrementAndGet());
