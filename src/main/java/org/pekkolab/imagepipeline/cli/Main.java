@@ -1,5 +1,6 @@
 package org.pekkolab.imagepipeline.cli;
 
+import com.typesafe.config.ConfigException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -78,6 +79,11 @@ public final class Main implements Callable<Integer> {
             return ExitStatus.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+            if (exception instanceof ConfigException) {
+                // Typesafe Config names the file, the line, the key and what it expected.
+                err.println("error: configuration: " + exception.getMessage());
+                return ExitStatus.USAGE;
+            }
             if (exception instanceof UsageException) {
                 err.println("error: " + exception.getMessage());
                 err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");

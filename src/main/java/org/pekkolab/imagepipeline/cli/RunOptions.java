@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +71,12 @@ final class RunOptions {
         return Optional.ofNullable(timing.configFile);
     }
 
-    /** Where the report goes: --report, or a folder named after this moment in the project's results/. */
+    /**
+     * Where the report goes, made and checked writable now: --report, or a new folder named after
+     * this moment in the project's results/.
+     */
     Path reportDir() {
-        if (output.report != null) {
-            return output.report;
-        }
-        return HOME.resolve("results").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return output.report != null ? ReportFolder.given(output.report) : ReportFolder.fresh(HOME.resolve("results"), LocalDateTime.now());
     }
 
     /** The configuration ({@link ConfigLoader}), with --throughput over everything. */

@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.settings.SweepSettings;
+import org.pekkolab.imagepipeline.settings.UsageException;
 
 /**
  * The actor system of one JVM. Dispatcher presets come from
@@ -35,8 +36,27 @@ public final class PipelineSystem implements AutoCloseable {
     private final ActorSystem<SpawnProtocol.Command> system;
     private final AtomicLong actorIds = new AtomicLong();
 
+    /** @throws UsageException when a dispatcher preset of the configuration cannot be made, before anything runs on it */
     public PipelineSystem(Config config, List<String> presets, List<Integer> threadCounts) {
         system = ActorSystem.create(SpawnProtocol.create(), "pipeline", withRunDispatchers(config, presets, threadCounts));
+        if (!threadCounts.isEmpty()) {
+            presets.forEach(preset -> checkInstantiable(config, preset, threadCounts.get(0)));
+        }
+    }
+
+    /** Pekko makes a dispatcher when it is first used: made here, a preset's mistake stops the command before its first row. */
+    private void checkInstantiable(Config config, String preset, int threads) {
+        try {
+            system.classicSystem().dispatchers().lookup(RunDispatchers.path(preset, threads));
+        } catch (RuntimeException e) {
+            system.terminate();
+            var origin = config.getValue(DispatcherPresets.PATH + ".\"" + preset + "\"").origin().description();
+            throw new UsageException("dispatcher preset '" + preset + "' (" + origin + ") cannot be used: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /** A node of a cluster, ready for any preset and any worker count up to {@link #MAX_WORKERS}. */
