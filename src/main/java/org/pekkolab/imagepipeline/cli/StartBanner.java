@@ -30,6 +30,7 @@ final class StartBanner {
         out.printf("Input: %s (%d %s%s), filters: %s%n", inputSet.location(), inputSet.sources().size(),
                 inputSet.kind() == InputSet.Kind.URL_LIST ? "URLs" : "images", repeat > 1 ? " x " + repeat : "",
                 String.join(" -> ", settings.images().filters()));
+        inputSet.notes().forEach(out::println);
         out.println("Reads: " + describeReads(settings, config));
         out.println("Control actors: " + settings.compared().controls().stream().map(StartBanner::whereControlWorks)
                 .collect(Collectors.joining("; then ")) + ".");
