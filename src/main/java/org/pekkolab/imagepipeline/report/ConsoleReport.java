@@ -155,15 +155,25 @@ public final class ConsoleReport {
             line(rows.get(i), widths, out);
             List<NodeStats> nodes = runs.get(i).nodeStats();
             if (nodes != null && nodes.size() > 1) {
-                nodes.forEach(n -> out.append("    node ").append(n.address())
-                        .append("  pid ").append(n.pid())
-                        .append("  images ").append(n.images())
-                        .append("  busy ").append(Numbers.duration(n.busyMs()))
-                        .append("  cpu ").append(Numbers.percent(n.cpuLoadMean()))
-                        .append(" mean / ").append(Numbers.percent(n.cpuLoadPeak())).append(" peak")
-                        .append(NL));
+                nodes.forEach(n -> nodeLine(n, out));
             }
         }
+    }
+
+    /** A node of a cluster row; one that died says so, and what it did is not measured (its report never came). */
+    private static void nodeLine(NodeStats n, StringBuilder out) {
+        out.append("    node ").append(n.address()).append("  pid ").append(n.pid());
+        if (n.status().equals(NodeStats.DOWN)) {
+            out.append("  DOWN").append(n.goneAtMs() == null ? "" : " at " + Numbers.duration(n.goneAtMs()))
+                    .append(": died during the row, its images went to the other nodes; its figures were not measured").append(NL);
+            return;
+        }
+        out.append("  images ").append(n.images())
+                .append("  busy ").append(Numbers.duration(n.busyMs()))
+                .append("  cpu ").append(Numbers.percent(n.cpuLoadMean()))
+                .append(" mean / ").append(Numbers.percent(n.cpuLoadPeak())).append(" peak")
+                .append(n.status().equals(NodeStats.LEFT) ? "  left" + (n.goneAtMs() == null ? "" : " at " + Numbers.duration(n.goneAtMs())) : "")
+                .append(NL);
     }
 
     /**

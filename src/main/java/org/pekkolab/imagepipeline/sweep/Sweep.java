@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -74,6 +76,8 @@ public final class Sweep {
     private int runs;
     /** This trial's row lengths, set before its first row. */
     private RowLength rows;
+    /** Addresses of the nodes that left or died during a row. */
+    private final Set<String> gone = new HashSet<>();
     /** What each row ran at in the invocation's trials so far. */
     private final RowRates rates;
 
@@ -174,14 +178,16 @@ public final class Sweep {
     private RunResult actorRow(Variant variant, int workers, boolean last, RunOutcome baseline) throws TimeoutException, InterruptedException {
         collectGarbage();
         var control = control(variant, workers);
-        int parallelism = workers * variant.nodes().size();
-        var label = variant.setup(workers, variant.nodes().size(), control).label();
+        var nodes = stillUp(variant.nodes());
+        int parallelism = workers * nodes.size();
+        var label = variant.setup(workers, nodes.size(), control).label();
         int passes = rows.passes(parallelism, rates.of(label));
         try (var run = progress.runStarted(label, inputs() * passes)) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
-            var switches = variant.nodes().size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
-            var outcome = actorRun(spec, variant.nodes(), settings.input().set().sources(), passes, variant.reads(), run);
+            var switches = nodes.size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
+            var outcome = actorRun(spec, nodes, settings.input().set().sources(), passes, variant.reads(), run);
+            outcome.nodeStats().stream().filter(node -> !node.status().equals(NodeStats.UP)).map(NodeStats::address).forEach(gone::add);
             rates.record(label, imagesPerSec(outcome));
             return toResult(variant.setup(workers, outcome.nodeStats().size(), control), outcome, switches.stop(), baseline);
         }
@@ -258,9 +264,14 @@ public final class Sweep {
         var outcomes = new ArrayList<RunOutcome>();
         for (var variant : variants()) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), control(variant, workers));
-            outcomes.add(actorRun(spec, variant.nodes(), sources, repeat, variant.reads(), UNREPORTED));
+            outcomes.add(actorRun(spec, stillUp(variant.nodes()), sources, repeat, variant.reads(), UNREPORTED));
         }
         return outcomes;
+    }
+
+    /** The nodes of {@code nodes} that no row has seen leave or die: the next row runs on these, and its label counts them. */
+    private List<ActorRef<NodeAgent.Command>> stillUp(List<ActorRef<NodeAgent.Command>> nodes) {
+        return nodes.stream().filter(node -> !gone.contains(node.path().address().toString())).toList();
     }
 
     private int inputs() {

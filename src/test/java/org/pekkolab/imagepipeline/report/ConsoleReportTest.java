@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.Report;
+import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
@@ -180,6 +181,19 @@ class ConsoleReportTest {
                 .cpuLoadMean(0.5)
                 .threadsSeen(1)
                 .coresSeen(1);
+    }
+
+    @Test
+    void aNodeThatDiedIsMarkedAndItsFiguresAreNotShownAsZero() {
+        var up = Fixtures.node("pekko://lab@127.0.0.1:25520", 4242, 12, 0.91);
+        var dead = NodeStats.fromTimings("pekko://lab@127.0.0.1:25521", 4343, NodeStats.DOWN, List.of()).withMembership(Double.NaN, 3200);
+        var run = Fixtures.run(RunKind.CLUSTER, "fork-join", 2, 2, 2.5, List.of(up, dead), List.of());
+
+        String text = ConsoleReport.render(Fixtures.report(List.of(run), List.of()));
+
+        var deadLine = line(text, "    node pekko://lab@127.0.0.1:25521");
+        assertTrue(deadLine.contains("DOWN at 3.20 s: died during the row"), deadLine);
+        assertFalse(deadLine.contains("cpu 0%"), deadLine);
     }
 
     private static String line(String text, String start) {
