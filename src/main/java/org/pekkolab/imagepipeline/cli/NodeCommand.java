@@ -1,14 +1,35 @@
 package org.pekkolab.imagepipeline.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.Cluster;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Subscribe;
+import org.apache.pekko.remote.artery.ThisActorSystemQuarantinedEvent;
 import org.pekkolab.imagepipeline.cluster.ClusterConfig;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
@@ -31,7 +52,8 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nOptions:%n",
         description = {
             "One cluster node: joins the cluster of a coordinator ('./run.sh cluster') and runs the workers it asks for.",
-            "It runs until the coordinator ends the invocation or you press Ctrl-C.",
+            "It runs until the coordinator ends the invocation (exit status 0) or you press Ctrl-C.",
+            "A node that is not Up within --join-timeout, or that the cluster removes (downs), exits with status 1 and the reason.",
             "This is how a cluster spans several hosts; './run.sh cluster' starts its local nodes with this command too."
         },
         footer = {"", "Example (on host 10.0.0.2, coordinator on 10.0.0.1:25520):",
@@ -53,13 +75,27 @@ final class NodeCommand implements Callable<Integer> {
             description = {"A HOCON file layered over conf/application.conf; use the coordinator's.", "Example: --config my.conf"})
     Path configFile;
 
+    @Option(names = "--join-timeout", paramLabel = "S", defaultValue = "60",
+            description = {"Seconds to wait for this node to be Up before failing (exit status 1).",
+                "Default: ${DEFAULT-VALUE}.", "Example: --join-timeout 120"})
+    int joinTimeoutSeconds;
+
     @Option(names = "--parent-pid", paramLabel = "PID", hidden = true,
             description = "Stop when this process ends (set by './run.sh cluster' for the nodes it starts).")
     Long parentPid;
 
+    /** Pekko's own limit for joining the seed nodes: a backstop behind --join-timeout, which comes first. */
+    private static final String PEKKO_JOIN_LIMIT = "pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes";
+
+    /** How long the node's actor system may take to stop after a failure before the command gives up waiting. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
     @Override
     public Integer call() throws InterruptedException {
         address.validate();
+        if (joinTimeoutSeconds < 1) {
+            throw new UsageException("--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
+        }
         if (configFile != null && !Files.isRegularFile(configFile)) {
             throw new UsageException("config file not found: " + configFile);
         }
@@ -72,16 +108,24 @@ final class NodeCommand implements Callable<Integer> {
         }
         // The coordinator passes its command-line settings to the nodes it starts as system properties.
         var loaded = ConfigLoader.load(Optional.ofNullable(configFile), Map.of());
-        var config = ClusterConfig.forNode(loaded, address.host, address.port, seedNodes);
+        var config = ClusterConfig.forNode(loaded, address.host, address.port, seedNodes)
+                .withValue(PEKKO_JOIN_LIMIT, ConfigValueFactory.fromAnyRef((joinTimeoutSeconds + 30) + "s"));
         var node = PipelineSystem.forClusterNode(config);
+        long joinDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(joinTimeoutSeconds);
+        var cluster = Cluster.get(Adapter.toClassic(node.system()));
+        var up = new CompletableFuture<Void>();
+        cluster.registerOnMemberUp(() -> up.complete(null));
+        var contact = new Contact();
         try {
+            node.spawn("contact", contact.behavior());
             NodeAgent.startOn(node, true);
         } catch (TimeoutException e) {
             node.close();
             throw new RunFailedException("the node's agent did not start: " + e.getMessage());
         }
         var out = spec.commandLine().getOut();
-        out.println("node " + node.address() + " (pid " + ProcessHandle.current().pid() + ") joining " + String.join(",", seedNodes));
+        var seeds = String.join(",", seedNodes);
+        out.println("node " + node.address() + " (pid " + ProcessHandle.current().pid() + ") joining " + seeds);
         out.flush();
         if (parentPid != null) {
             var parent = ProcessHandle.of(parentPid);
@@ -95,14 +139,176 @@ final class NodeCommand implements Callable<Integer> {
                 node.close();
             });
         }
+        var terminated = node.system().getWhenTerminated().toCompletableFuture();
         try {
-            node.system().getWhenTerminated().toCompletableFuture().get();
+            CompletableFuture.anyOf(up, terminated).get(Math.max(0, joinDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            var shutdown = CoordinatedShutdown.get(node.system());
+            if (shutdown.getShutdownReason().isEmpty()) {
+                // Not Up in time: say why in the cluster's words, then leave as any node does.
+                var why = notUpBecause(cluster, contact, node.system().settings().config());
+                shutdown.runAll(CoordinatedShutdown.clusterJoinUnsuccessfulReason());
+                awaitStopped(terminated);
+                throw new RunFailedException("could not join the cluster at " + seeds + " within " + joinTimeoutSeconds + " s (" + why + ")");
+            }
+            // Already stopping (a signal, the coordinator gone): said below, as always.
         } catch (ExecutionException e) {
             throw new RunFailedException("the node failed: " + e.getCause());
         }
-        out.println("node " + node.address() + ": " + whyStopped(CoordinatedShutdown.get(node.system()).getShutdownReason()));
+        boolean wasUp = up.isDone();
+        if (wasUp && !terminated.isDone()) {
+            out.println("node " + node.address() + ": up, one of " + cluster.state().members().size() + " members");
+            out.flush();
+        }
+        try {
+            terminated.get();
+        } catch (ExecutionException e) {
+            throw new RunFailedException("the node failed: " + e.getCause());
+        }
+        var reason = CoordinatedShutdown.get(node.system()).getShutdownReason();
+        failure(reason, contact, seeds, wasUp).ifPresent(message -> {
+            throw new RunFailedException(message);
+        });
+        out.println("node " + node.address() + ": " + whyStopped(reason));
         out.flush();
         return ExitStatus.OK;
+    }
+
+    /** Waits, up to {@link #SHUTDOWN_WAIT}, for the node's actor system to stop. */
+    private static void awaitStopped(CompletableFuture<?> terminated) throws InterruptedException {
+        try {
+            terminated.get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Exiting anyway: the reason the node failed matters more than how slowly it stopped.
+        }
+    }
+
+    /**
+     * The one-line reason for exit status 1 when the node's actor system stopped because the cluster
+     * dropped it or would not take it; empty when it stopped as a node normally does (the coordinator's
+     * request, a signal, the coordinator's process gone).
+     */
+    private Optional<String> failure(Optional<CoordinatedShutdown.Reason> reason, Contact contact, String seeds, boolean wasUp) {
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        var why = reason.get();
+        if (why instanceof CoordinatedShutdown.ClusterDowningReason$) {
+            // Pekko's reason whenever the cluster stopped on this node other than by its leaving: downed, removed, quarantined.
+            return Optional.of("this node was removed from the cluster " + (wasUp ? "" : "before it was Up ")
+                    + "(" + contact.whyDowned() + ")");
+        }
+        if (why instanceof CoordinatedShutdown.ClusterJoinUnsuccessfulReason$) {
+            return Optional.of("could not join the cluster at " + seeds + " (Pekko gave up joining the seed nodes)");
+        }
+        if (why instanceof CoordinatedShutdown.IncompatibleConfigurationDetectedReason$) {
+            return Optional.of("could not join the cluster at " + seeds
+                    + " (its configuration is incompatible with this node's: use the coordinator's --config)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What this node knew of its contact with the others when it stopped: the cluster's own view is
+     * cleared by the time a downed node has stopped. Kept up to date by {@link #behavior}.
+     */
+    private static final class Contact {
+        /** The other members this node cannot reach, by address, each with how to name it. */
+        final Map<String, String> unreachable = new ConcurrentHashMap<>();
+        /** Whether another member has cut this node off (quarantined it): the others gave it up. */
+        volatile boolean shutOut;
+
+        /** Why this node was downed, from what it saw. */
+        String whyDowned() {
+            if (shutOut) {
+                return "downed by the others: they had lost contact with it";
+            }
+            if (!unreachable.isEmpty()) {
+                return "downed: it had lost contact with " + lost();
+            }
+            return "downed by the others";
+        }
+
+        /** The members it cannot reach, named. */
+        String lost() {
+            return unreachable.values().stream().sorted().collect(Collectors.joining(", "));
+        }
+
+        Behavior<Object> behavior() {
+            return Behaviors.setup(context -> {
+                var cluster = org.apache.pekko.cluster.typed.Cluster.get(context.getSystem());
+                var self = context.getSelf();
+                cluster.subscriptions().tell(Subscribe.create(self.narrow(), ClusterEvent.ReachabilityEvent.class));
+                cluster.subscriptions().tell(Subscribe.create(self.narrow(), ClusterEvent.MemberRemoved.class));
+                cluster.subscriptions().tell(Subscribe.create(self.narrow(), ClusterEvent.ClusterShuttingDown$.class));
+                context.getSystem().eventStream().tell(new EventStream.Subscribe<>(ThisActorSystemQuarantinedEvent.class, self.narrow()));
+                var selfAddress = cluster.selfMember().uniqueAddress();
+                return Behaviors.receive(Object.class)
+                        .onMessage(ClusterEvent.UnreachableMember.class, event -> {
+                            var member = event.member();
+                            var address = member.address().toString();
+                            unreachable.put(address, isOldest(cluster, member) ? "the coordinator at " + address : address);
+                            return Behaviors.same();
+                        })
+                        .onMessage(ClusterEvent.ReachableMember.class, event -> forget(event.member()))
+                        .onMessage(ClusterEvent.MemberRemoved.class,
+                                event -> event.member().uniqueAddress().equals(selfAddress) ? Behaviors.same() : forget(event.member()))
+                        .onMessage(ThisActorSystemQuarantinedEvent.class, event -> {
+                            shutOut = true;
+                            return Behaviors.same();
+                        })
+                        // Stopping, the cluster extension reports every member removed: what was lost stays as it was.
+                        .onMessage(ClusterEvent.ClusterShuttingDown$.class, event -> Behaviors.stopped())
+                        .build();
+            });
+        }
+
+        private Behavior<Object> forget(Member member) {
+            unreachable.remove(member.address().toString());
+            return Behaviors.same();
+        }
+
+        /** The oldest member is the coordinator: it joins first. */
+        private static boolean isOldest(org.apache.pekko.cluster.typed.Cluster cluster, Member member) {
+            for (var other : cluster.state().getMembers()) {
+                if (!other.equals(member) && other.status() != MemberStatus.removed() && other.isOlderThan(member)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Why this node is not Up, from what it knows of the cluster. */
+    private String notUpBecause(Cluster cluster, Contact contact, Config config) {
+        var status = cluster.selfMember().status();
+        if (status == MemberStatus.joining() || status == MemberStatus.weaklyUp()) {
+            // Let in, but a member that cannot be reached holds up the agreement that makes it Up.
+            return "the seed nodes answered, but the cluster did not make this node Up"
+                    + (contact.unreachable.isEmpty() ? "" : ": it cannot reach " + contact.lost());
+        }
+        return "nobody answered at the seed nodes" + nothingListens(config);
+    }
+
+    /** ": nothing listens on that port" when no seed node's port accepts a TCP connection (Artery over TCP); "" otherwise. */
+    private String nothingListens(Config config) {
+        var transport = config.getString("pekko.remote.artery.transport");
+        if (!transport.equals("tcp") && !transport.equals("tls-tcp")) {
+            return "";
+        }
+        for (var seed : seedNodes) {
+            int colon = seed.lastIndexOf(':');
+            var host = seed.substring(0, colon).replace("[", "").replace("]", "");
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, Integer.parseInt(seed.substring(colon + 1))), 1_000);
+                return "";
+            } catch (ConnectException e) {
+                // Refused: nothing listens there.
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        }
+        return ": nothing listens on " + (seedNodes.size() == 1 ? "that port" : "their ports");
     }
 
     /** Why the node's actor system stopped, in a user's words. */
