@@ -186,7 +186,7 @@ public final class Sweep {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, last ? settings.output() : Optional.empty(), control);
             // In cluster mode most threads of the run are in other JVMs: not counted.
             var switches = nodes.size() == 1 ? ThreadSwitches.start() : ThreadSwitches.none();
-            var outcome = actorRun(spec, nodes, settings.input().set().sources(), passes, variant.reads(), run);
+            var outcome = actorRun(variant, spec, nodes, settings.input().set().sources(), passes, run);
             outcome.nodeStats().stream().filter(node -> !node.status().equals(NodeStats.UP)).map(NodeStats::address).forEach(gone::add);
             rates.record(label, imagesPerSec(outcome));
             return toResult(variant.setup(workers, outcome.nodeStats().size(), control), outcome, switches.stop(), baseline);
@@ -251,10 +251,10 @@ public final class Sweep {
         return variants;
     }
 
-    private RunOutcome actorRun(WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<ImageSource> sources, int repeat,
-            IoDispatcher reads, ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
-        // A cluster run takes in the nodes that join while it runs.
-        var plan = new RunPlan(sources, repeat, spec, nodes, settings.reads().on(reads), nodes != clusterNodes ? false : !clusterNodes.isEmpty());
+    /** @param variant its kind says whether the run takes in the nodes that join while it runs (cluster mode) */
+    private RunOutcome actorRun(Variant variant, WorkerSpec spec, List<ActorRef<NodeAgent.Command>> nodes, List<ImageSource> sources, int repeat,
+            ProgressListener.RunProgress run) throws TimeoutException, InterruptedException {
+        var plan = new RunPlan(sources, repeat, spec, nodes, settings.reads().on(variant.reads()), variant.kind() == RunKind.CLUSTER);
         return system.spawnAndAwait("supervisor", replyTo -> RunSupervisor.create(plan, run::done, replyTo), spec.controlDispatcher(),
                 settings.timing().runTimeout());
     }
@@ -264,7 +264,7 @@ public final class Sweep {
         var outcomes = new ArrayList<RunOutcome>();
         for (var variant : variants()) {
             var spec = spec(variant.dispatcher(), variant.distribution(), workers, Optional.empty(), control(variant, workers));
-            outcomes.add(actorRun(spec, stillUp(variant.nodes()), sources, repeat, variant.reads(), UNREPORTED));
+            outcomes.add(actorRun(variant, spec, stillUp(variant.nodes()), sources, repeat, UNREPORTED));
         }
         return outcomes;
     }
