@@ -14,22 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.pekko.actor.CoordinatedShutdown;
-import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.Cluster;
-import org.apache.pekko.cluster.ClusterEvent;
-import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Subscribe;
-import org.apache.pekko.remote.artery.ThisActorSystemQuarantinedEvent;
 import org.pekkolab.imagepipeline.cluster.ClusterConfig;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
@@ -115,7 +106,7 @@ final class NodeCommand implements Callable<Integer> {
         var cluster = Cluster.get(Adapter.toClassic(node.system()));
         var up = new CompletableFuture<Void>();
         cluster.registerOnMemberUp(() -> up.complete(null));
-        var contact = new Contact();
+        var contact = new NodeContact();
         try {
             node.spawn("contact", contact.behavior());
             NodeAgent.startOn(node, true);
@@ -188,7 +179,7 @@ final class NodeCommand implements Callable<Integer> {
      * dropped it or would not take it; empty when it stopped as a node normally does (the coordinator's
      * request, a signal, the coordinator's process gone).
      */
-    private Optional<String> failure(Optional<CoordinatedShutdown.Reason> reason, Contact contact, String seeds, boolean wasUp) {
+    private Optional<String> failure(Optional<CoordinatedShutdown.Reason> reason, NodeContact contact, String seeds, boolean wasUp) {
         if (reason.isEmpty()) {
             return Optional.empty();
         }
@@ -208,79 +199,8 @@ final class NodeCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    /**
-     * What this node knew of its contact with the others when it stopped: the cluster's own view is
-     * cleared by the time a downed node has stopped. Kept up to date by {@link #behavior}.
-     */
-    private static final class Contact {
-        /** The other members this node cannot reach, by address, each with how to name it. */
-        final Map<String, String> unreachable = new ConcurrentHashMap<>();
-        /** Whether another member has cut this node off (quarantined it): the others gave it up. */
-        volatile boolean shutOut;
-
-        /** Why this node was downed, from what it saw. */
-        String whyDowned() {
-            if (shutOut) {
-                return "downed by the others: they had lost contact with it";
-            }
-            if (!unreachable.isEmpty()) {
-                return "downed: it had lost contact with " + lost();
-            }
-            return "downed by the others";
-        }
-
-        /** The members it cannot reach, named. */
-        String lost() {
-            return unreachable.values().stream().sorted().collect(Collectors.joining(", "));
-        }
-
-        Behavior<Object> behavior() {
-            return Behaviors.setup(context -> {
-                var cluster = org.apache.pekko.cluster.typed.Cluster.get(context.getSystem());
-                var self = context.getSelf();
-                cluster.subscriptions().tell(Subscribe.create(self.narrow(), ClusterEvent.ReachabilityEvent.class));
-                cluster.subscriptions().tell(Subscribe.create(self.narrow(), ClusterEvent.MemberRemoved.class));
-                cluster.subscriptions().tell(Subscribe.create(self.narrow(), ClusterEvent.ClusterShuttingDown$.class));
-                context.getSystem().eventStream().tell(new EventStream.Subscribe<>(ThisActorSystemQuarantinedEvent.class, self.narrow()));
-                var selfAddress = cluster.selfMember().uniqueAddress();
-                return Behaviors.receive(Object.class)
-                        .onMessage(ClusterEvent.UnreachableMember.class, event -> {
-                            var member = event.member();
-                            var address = member.address().toString();
-                            unreachable.put(address, isOldest(cluster, member) ? "the coordinator at " + address : address);
-                            return Behaviors.same();
-                        })
-                        .onMessage(ClusterEvent.ReachableMember.class, event -> forget(event.member()))
-                        .onMessage(ClusterEvent.MemberRemoved.class,
-                                event -> event.member().uniqueAddress().equals(selfAddress) ? Behaviors.same() : forget(event.member()))
-                        .onMessage(ThisActorSystemQuarantinedEvent.class, event -> {
-                            shutOut = true;
-                            return Behaviors.same();
-                        })
-                        // Stopping, the cluster extension reports every member removed: what was lost stays as it was.
-                        .onMessage(ClusterEvent.ClusterShuttingDown$.class, event -> Behaviors.stopped())
-                        .build();
-            });
-        }
-
-        private Behavior<Object> forget(Member member) {
-            unreachable.remove(member.address().toString());
-            return Behaviors.same();
-        }
-
-        /** The oldest member is the coordinator: it joins first. */
-        private static boolean isOldest(org.apache.pekko.cluster.typed.Cluster cluster, Member member) {
-            for (var other : cluster.state().getMembers()) {
-                if (!other.equals(member) && other.status() != MemberStatus.removed() && other.isOlderThan(member)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     /** Why this node is not Up, from what it knows of the cluster. */
-    private String notUpBecause(Cluster cluster, Contact contact, Config config) {
+    private String notUpBecause(Cluster cluster, NodeContact contact, Config config) {
         var status = cluster.selfMember().status();
         if (status == MemberStatus.joining() || status == MemberStatus.weaklyUp()) {
             // Let in, but a member that cannot be reached holds up the agreement that makes it Up.
@@ -297,10 +217,9 @@ final class NodeCommand implements Callable<Integer> {
             return "";
         }
         for (var seed : seedNodes) {
-            int colon = seed.lastIndexOf(':');
-            var host = seed.substring(0, colon).replace("[", "").replace("]", "");
+            var unresolved = ClusterConfig.socketAddress(seed);
             try (var socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, Integer.parseInt(seed.substring(colon + 1))), 1_000);
+                socket.connect(new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()), 1_000);
                 return "";
             } catch (ConnectException e) {
                 // Refused: nothing listens there.

@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /** The configuration of a cluster node: conf/cluster.conf over the run's configuration, plus its address and seeds. */
@@ -28,18 +29,25 @@ public final class ClusterConfig {
 
     /** pekko://pipeline@HOST:PORT from HOST:PORT. */
     public static String address(String hostAndPort) {
+        socketAddress(hostAndPort);
+        return "pekko://" + SYSTEM_NAME + "@" + hostAndPort;
+    }
+
+    /** The host and port of HOST:PORT (a bracketed IPv6 host without its brackets), unresolved. */
+    public static InetSocketAddress socketAddress(String hostAndPort) {
         var colon = hostAndPort.lastIndexOf(':');
         if (colon <= 0 || colon == hostAndPort.length() - 1) {
             throw new IllegalArgumentException("expected HOST:PORT, got '" + hostAndPort + "'");
         }
+        int port;
         try {
-            int port = Integer.parseInt(hostAndPort.substring(colon + 1));
+            port = Integer.parseInt(hostAndPort.substring(colon + 1));
             if (port < 1 || port > 65535) {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad port in '" + hostAndPort + "'");
         }
-        return "pekko://" + SYSTEM_NAME + "@" + hostAndPort;
+        return InetSocketAddress.createUnresolved(hostAndPort.substring(0, colon).replace("[", "").replace("]", ""), port);
     }
 }

@@ -68,6 +68,10 @@ public record Analysis(
     /** Rows shorter than this move by 10-20 % from one invocation to the next: no serial fraction from them. */
     public static final double LONG_ENOUGH_MS = 1000;
 
+    /** Why no serial fraction was estimated, when none was. */
+    static final String NOT_MEASURED_BECAUSE = "no row of one JVM with 2 or more workers, at most one per core, that ran "
+            + Numbers.duration(LONG_ENOUGH_MS) + " or more";
+
     public static Analysis of(Report report) {
         return of(report.runs(), report.host().cores(), report.input() != null && report.input().ioLatencyMs() > 0);
     }

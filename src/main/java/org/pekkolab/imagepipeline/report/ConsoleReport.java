@@ -245,7 +245,7 @@ public final class ConsoleReport {
         }
         leftOut(a, out);
         if (!a.serialFractionKnown()) {
-            out.append("Estimated serial fraction f: not measured (no row of one JVM with 2 or more workers, at most one per core, that ran ").append(Numbers.duration(Analysis.LONG_ENOUGH_MS)).append(" or more)").append(NL);
+            out.append("Estimated serial fraction f: not measured (").append(Analysis.NOT_MEASURED_BECAUSE).append(")").append(NL);
             return;
         }
         out.append("Estimated serial fraction f = ").append(Numbers.display(a.serialFraction(), Numbers.RATIO))

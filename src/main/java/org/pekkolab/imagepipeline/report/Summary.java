@@ -55,10 +55,10 @@ public record Summary(int trials, Optional<String> best, BenchSummary.Spread ima
         if (best == null) {
             return "no parallel row to compare with the sequential baseline";
         }
-        var limit = Analysis.limit(best, cores, ioBound);
-        if (limit.isPresent() && limit.get() == Analysis.Limit.CLUSTER) {
+        var limit = Analysis.limit(best, cores, ioBound).orElse(null);
+        if (limit == Analysis.Limit.CLUSTER) {
             return "a cluster on one host pays for moving every image between JVMs (docs/cluster.md)";
-        } else if (limit.isPresent() && limit.get() == Analysis.Limit.MORE_WORKERS_THAN_CORES) {
+        } else if (limit == Analysis.Limit.MORE_WORKERS_THAN_CORES) {
             return "it runs more workers than the " + cores + " cores; beyond a worker per core they only take turns";
         } else if (ioBound) {
             return "every read waits for I/O: the rows measure waiting, not the filters' parallel part";
@@ -85,7 +85,7 @@ public record Summary(int trials, Optional<String> best, BenchSummary.Spread ima
                 .append(" img/s, speedup ").append(figure(speedup, Numbers.SHORT_RATIO))
                 .append(", efficiency ").append(figure(efficiency, Numbers.SHORT_RATIO)).append(".").append(nl);
         if (Double.isNaN(serialFraction.median())) {
-            out.append("  Serial fraction: not measured (no row of one JVM with 2 or more workers, at most one per core, that ran ").append(Numbers.duration(Analysis.LONG_ENOUGH_MS)).append(" or more).").append(nl);
+            out.append("  Serial fraction: not measured (").append(Analysis.NOT_MEASURED_BECAUSE).append(").").append(nl);
         } else {
             out.append("  Serial fraction f = ").append(figure(serialFraction, Numbers.RATIO))
                     .append(" from the rows that can show one: Amdahl allows ")

@@ -46,12 +46,7 @@ record RowLength(int inputs, int repeat, Duration minimum, double sequentialImag
 
     /** The passes over the input of a row that runs {@code parallelism} images at once. */
     int passes(int parallelism) {
-        if (!timed() || !(sequentialImagesPerSec > 0)) {
-            return repeat;
-        }
-        double expectedImagesPerSec = sequentialImagesPerSec * Math.max(1, Math.min(parallelism, cores));
-        double images = minimum.toNanos() / 1e9 * expectedImagesPerSec;
-        return Math.max(repeat, (int) Math.ceil(images / inputs));
+        return passes(parallelism, Double.NaN);
     }
 
     /** The images of such a row. */
@@ -59,12 +54,16 @@ record RowLength(int inputs, int repeat, Duration minimum, double sequentialImag
         return inputs * passes(parallelism);
     }
 
-    /** The passes of a row that ran at {@code measuredImagesPerSec} before: at least those of {@link #passes}. */
+    /**
+     * The passes of a row that ran at {@code measuredImagesPerSec} before (NaN for a row not run yet):
+     * enough for the minimum at the faster of that and the sequential rate times its parallelism.
+     */
     int passes(int parallelism, double measuredImagesPerSec) {
-        if (!timed() || !(measuredImagesPerSec > 0)) {
-            return passes(parallelism);
+        double fromPasses = sequentialImagesPerSec * Math.max(1, Math.min(parallelism, cores));
+        double expected = measuredImagesPerSec > fromPasses ? measuredImagesPerSec : fromPasses;
+        if (!timed() || !(expected > 0)) {
+            return repeat;
         }
-        double images = minimum.toNanos() / 1e9 * measuredImagesPerSec;
-        return Math.max(passes(parallelism), (int) Math.ceil(images / inputs));
+        return Math.max(repeat, (int) Math.ceil(minimum.toNanos() / 1e9 * expected / inputs));
     }
 }
