@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.OutputTarget;
-import org.pekkolab.imagepipeline.node.FilterWorker;
 import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.settings.ConfigLoader;
@@ -104,8 +103,6 @@ final class RunOptions {
         for (var dispatcher : workers.dispatchers) {
             require(presets.contains(dispatcher), "--dispatcher: unknown preset '" + dispatcher + "'; known: " + String.join(", ", presets));
         }
-        require(config.getInt(DispatcherPresets.THROUGHPUT) >= 0,
-                DispatcherPresets.THROUGHPUT + " must be 0 (each preset's own) or more, got " + config.getInt(DispatcherPresets.THROUGHPUT));
         int repeat = images.repeat != null ? images.repeat : 1;
         require(repeat >= 1, "--repeat must be at least 1, got " + repeat);
         // An explicit --repeat says how long the rows are.
@@ -117,7 +114,7 @@ final class RunOptions {
         var retries = faults.maxRetries != null ? faults.maxRetries : config.getInt("pipeline.max-retries");
         require(retries >= 0, "--max-retries must be 0 or more, got " + retries);
         var credits = delivery.window != null ? delivery.window : config.getInt("pipeline.window");
-        require(credits >= FilterWorker.MIN_WINDOW, "--window must be at least " + FilterWorker.MIN_WINDOW
+        require(credits >= WorkerSettings.MIN_WINDOW, "--window must be at least " + WorkerSettings.MIN_WINDOW
                 + " (Pekko's flow control asks for more images when half the window is used), got " + credits);
         var threads = workers.threads;
         var threadCount = threads != null ? threads : 0;
@@ -145,7 +142,6 @@ final class RunOptions {
         require(!warmupMin.isNegative(), "--warmup-ms must be 0 or more");
         var warmupMax = config.getDuration("pipeline.warmup-max");
         var settledShare = config.getDouble("pipeline.warmup-settled-share");
-        require(settledShare > 0 && settledShare <= 1, "pipeline.warmup-settled-share must be in (0, 1], got " + settledShare);
         var warmup = new Warmup(warmupMin, warmupMax.compareTo(warmupMin) < 0 ? warmupMin : warmupMax, settledShare);
 
         Optional<OutputTarget> target = Optional.empty();
@@ -184,11 +180,8 @@ final class RunOptions {
     private ReadSettings reads(Config config, IoDispatcher dispatcher) {
         var latency = images.ioLatencyMs != null ? Duration.ofMillis(images.ioLatencyMs) : config.getDuration("pipeline.io.latency");
         require(!latency.isNegative(), "--io-latency must be 0 or more, got " + latency.toMillis());
-        int readers = config.getInt("pipeline.io.readers");
-        require(readers >= 1, "pipeline.io.readers must be at least 1, got " + readers);
-        var timeout = config.getDuration("pipeline.http.timeout");
-        require(!timeout.isNegative() && !timeout.isZero(), "pipeline.http.timeout must be positive, got " + timeout);
-        return new ReadSettings(dispatcher, readers, config.getInt("pipeline.read-ahead"), latency, timeout);
+        return new ReadSettings(dispatcher, config.getInt("pipeline.io.readers"), config.getInt("pipeline.read-ahead"), latency,
+                config.getDuration("pipeline.http.timeout"));
     }
 
     /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */

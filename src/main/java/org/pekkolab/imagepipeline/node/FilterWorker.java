@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.settings.FaultSettings;
 import org.pekkolab.imagepipeline.settings.Supervision;
+import org.pekkolab.imagepipeline.settings.WorkerSettings;
 
 /**
  * A filter worker of pull mode: takes images through Pekko's reliable delivery and runs the
@@ -45,12 +46,6 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
     private record JobDelivered(ConsumerController.Delivery<ImageJob> delivery) implements Command {}
 
     /**
-     * Pekko's ConsumerController requests more when half its window is used; with a window of 1
-     * or 2 that never happens after the first image and the worker stalls.
-     */
-    public static final int MIN_WINDOW = 3;
-
-    /**
      * How a worker is set up; shared by the workers of a run on one node, replacements included.
      *
      * @param ledger the attempts of the run's images on this node
@@ -66,8 +61,8 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
             AttemptLedger ledger) {
 
         public Settings {
-            if (window < MIN_WINDOW) {
-                throw new IllegalArgumentException("window must be at least " + MIN_WINDOW + ", got " + window);
+            if (window < WorkerSettings.MIN_WINDOW) {
+                throw new IllegalArgumentException("window must be at least " + WorkerSettings.MIN_WINDOW + ", got " + window);
             }
         }
     }

@@ -178,7 +178,8 @@ public final class ConsoleReport {
 
     /**
      * Peaks of each actor run: images handed to workers and not finished, messages waiting in one
-     * worker's mailbox (measured in push mode only), deliveries a full mailbox refused, heap used.
+     * worker's mailbox (measured in push mode only), deliveries a full mailbox refused, heap used;
+     * and how long push held reading back to keep the heap from running out.
      * Only when a push run is present: it is what push is compared with pull on.
      */
     private static void backpressure(List<RunResult> runs, StringBuilder out) {
@@ -186,12 +187,16 @@ public final class ConsoleReport {
             return;
         }
         var table = new ArrayList<List<String>>();
-        table.add(List.of("backpressure (peaks)", "in flight", "mailbox", "overflowed", "heap MB"));
+        table.add(List.of("backpressure (peaks)", "in flight", "mailbox", "overflowed", "heap MB", "reading held back"));
         runs.stream()
                 .filter(r -> "pull".equals(r.setup().distribution()) || "push".equals(r.setup().distribution()))
-                .forEach(r -> table.add(List.of(r.label(), String.valueOf(r.backpressure().peakInFlight()),
-                        "push".equals(r.setup().distribution()) ? String.valueOf(r.backpressure().peakMailbox()) : "-",
-                        String.valueOf(r.backpressure().overflowed()), Numbers.fixed(r.heap().peakHeapMb(), 1))));
+                .forEach(r -> {
+                    boolean push = "push".equals(r.setup().distribution());
+                    table.add(List.of(r.label(), String.valueOf(r.backpressure().peakInFlight()),
+                            push ? String.valueOf(r.backpressure().peakMailbox()) : "-",
+                            String.valueOf(r.backpressure().overflowed()), Numbers.fixed(r.heap().peakHeapMb(), 1),
+                            push ? Numbers.duration(r.backpressure().heldBackMs()) : "-"));
+                });
         out.append(NL);
         alignedTable(table, out);
     }

@@ -18,7 +18,7 @@ final class Numbers {
     /** Decimals for ratios read by people, where the third decimal is noise. */
     static final int SHORT_RATIO = 2;
 
-    private static final Set<String> COARSE_PROPERTIES = Set.of("wallMs", "busyMs", "gcMs", "peakHeapMb", "liveHeapMb", "imagesPerSec");
+    private static final Set<String> COARSE_PROPERTIES = Set.of("wallMs", "busyMs", "gcMs", "heldBackMs", "peakHeapMb", "liveHeapMb", "imagesPerSec");
 
     private Numbers() {}
 

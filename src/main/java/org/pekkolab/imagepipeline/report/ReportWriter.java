@@ -79,6 +79,7 @@ public final class ReportWriter {
             new Column("peakInFlight", run -> run.backpressure().peakInFlight()),
             new Column("overflowed", run -> run.backpressure().overflowed()),
             new Column("peakMailbox", run -> run.backpressure().peakMailbox()),
+            new Column("heldBackMs", run -> run.backpressure().heldBackMs()),
             new Column("peakHeapMb", run -> run.heap().peakHeapMb()),
             new Column("liveHeapMb", run -> run.heap().liveHeapMb()),
             new Column("wallMs", run -> run.speed().wallMs()),

@@ -33,22 +33,23 @@ public record Report(
      *
      * @param dir the input folder; null when the images came from a URL list
      * @param files input images: files in the folder or URLs in the list
-     * @param images images fed per run (files times repeat)
      * @param source {@code dir} or {@code url-list}
      * @param urlList the URL list file ({@code --source}); null for a folder
      * @param ioLatencyMs blocking delay added to every read, in every row
      * @param ioDispatcher where the actor runs' readers ran: blocking, cpu or virtual
-     * @param readers how many reader actors each actor run had
-     */
-    /**
      * @param repeat the passes over the input {@code --repeat} asked for, at least
      * @param images the input times {@code repeat}
      * @param minRowMs the time each row ran at least, the input fed again as needed (each run says
      *     how many images it took); 0 when the rows took {@code images}
+     * @param readers how many reader actors each actor run had
+     * @param leftOut entries of the input folder with an image extension that were not read (a
+     *     directory, a FIFO, a socket, a broken link or link loop), with the reason
      */
     public record Input(
             String dir, int files, int repeat, int images, long minRowMs, String source, String urlList, long ioLatencyMs, String ioDispatcher,
-            int readers) {}
+            int readers, List<LeftOut> leftOut) {}
+
+    public record LeftOut(String name, String reason) {}
 
     public record Baseline(double wallMs, double imagesPerSec) {}
 

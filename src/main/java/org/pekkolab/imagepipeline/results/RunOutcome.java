@@ -16,6 +16,8 @@ import java.util.List;
  * @param peakInFlight the most images handed to workers and not yet finished at one time
  * @param overflowed push mode: deliveries refused by a full worker mailbox and sent again later
  * @param peakMailbox push mode: the most messages waiting in one worker's mailbox
+ * @param heldBackMs push mode: how long reading was held back because the images sent and not yet
+ *     processed held {@code pipeline.push.held-heap-share} of the heap
  * @param nodeStats one per node of the run, dead ones included
  */
 public record RunOutcome(
@@ -30,6 +32,7 @@ public record RunOutcome(
         int peakInFlight,
         int overflowed,
         int peakMailbox,
+        double heldBackMs,
         List<NodeStats> nodeStats,
         List<WorkerStats> workerStats,
         List<ImageTiming> timings) {
@@ -52,6 +55,7 @@ public record RunOutcome(
         private int peakInFlight;
         private int overflowed;
         private int peakMailbox;
+        private double heldBackMs;
         private List<NodeStats> nodeStats = List.of();
         private List<WorkerStats> workerStats = List.of();
         private List<ImageTiming> timings = List.of();
@@ -113,6 +117,11 @@ public record RunOutcome(
             return this;
         }
 
+        public Builder heldBackMs(double value) {
+            heldBackMs = value;
+            return this;
+        }
+
         public Builder nodeStats(List<NodeStats> value) {
             nodeStats = value;
             return this;
@@ -129,7 +138,7 @@ public record RunOutcome(
         }
 
         public RunOutcome build() {
-            return new RunOutcome(wallMs, images, processed, failures, retried, redelivered, restarts, lost, peakInFlight, overflowed, peakMailbox,
+            return new RunOutcome(wallMs, images, processed, failures, retried, redelivered, restarts, lost, peakInFlight, overflowed, peakMailbox, heldBackMs,
                     nodeStats, workerStats, timings);
         }
     }

@@ -44,6 +44,7 @@ public record RunResult(
         private int peakInFlight;
         private int overflowed;
         private int peakMailbox;
+        private double heldBackMs;
         private double peakHeapMb;
         private double liveHeapMb;
         private double wallMs;
@@ -102,6 +103,11 @@ public record RunResult(
 
         public Builder overflowed(int value) {
             overflowed = value;
+            return this;
+        }
+
+        public Builder heldBackMs(double value) {
+            heldBackMs = value;
             return this;
         }
 
@@ -194,7 +200,7 @@ public record RunResult(
             return new RunResult(
                     setup,
                     new ImageCounts(images, failed, retried, redelivered, lost, restarts),
-                    new Backpressure(peakInFlight, overflowed, peakMailbox),
+                    new Backpressure(peakInFlight, overflowed, peakMailbox, heldBackMs),
                     new HeapUse(peakHeapMb, liveHeapMb),
                     new Speed(wallMs, imagesPerSec, speedup, efficiency, efficiencyPerCore),
                     new CpuUse(cpuLoadMean, threadsSeen, coresSeen, voluntarySwitchesPerImage, involuntarySwitchesPerImage),

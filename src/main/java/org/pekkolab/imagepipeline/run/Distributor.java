@@ -49,4 +49,9 @@ sealed interface Distributor permits PullDistributor, PushDistributor {
     int nodeGone(String address);
 
     void onEvent(Event event);
+
+    /** How long the distributor held reading back to keep the heap from running out; 0 where it never does. */
+    default double heldBackMs() {
+        return 0;
+    }
 }

@@ -25,11 +25,19 @@ import org.pekkolab.imagepipeline.node.PushWorker;
  * a place, or after {@code pipeline.push.resend-delay}, never more at once than the workers'
  * mailboxes have room for. When a node goes away, every image still out is sent again, since
  * nobody knows which of them were on that node (copies finished twice count once).
+ *
+ * <p>Push never waits for the workers, so with enough input the images sent and not yet processed
+ * fill the heap. Before they do (at {@code pipeline.push.held-heap-share} of it) reading is held
+ * back until the workers have caught up to 90 % of that, and the log says so once per run: the
+ * run finishes instead of running out of memory, and its report says how long it was held back.
  */
 final class PushDistributor implements Distributor {
 
     /** Time to send the images that came back. */
     enum ResendDue implements Event { INSTANCE }
+
+    /** Reading resumes once the images held are down to this share of the limit: in batches, not one per processed image. */
+    private static final double RESUME_SHARE = 0.9;
 
     private final TimerScheduler<RunSupervisor.Command> timers;
     private final RunLedger ledger;
@@ -44,15 +52,25 @@ final class PushDistributor implements Distributor {
     /** Images back from the workers, in the order they are to be sent again. */
     private final Set<Long> toResend = new LinkedHashSet<>();
     private int listed;
+    private final ActorContext<RunSupervisor.Command> context;
+    /** Encoded bytes of the images in {@code unfinished}: this JVM holds every one of them (and its mailboxes the same arrays). */
+    private long heldBytes;
+    private final long heldLimit;
+    private long holdingSince = -1;
+    private long heldBackNanos;
+    private boolean warned;
 
     PushDistributor(ActorContext<RunSupervisor.Command> context, TimerScheduler<RunSupervisor.Command> timers, String runId, int capacity,
             IntSupplier liveWorkers, RunLedger ledger) {
+        this.context = context;
         this.timers = timers;
         this.ledger = ledger;
         this.capacity = capacity;
         this.liveWorkers = liveWorkers;
         this.key = PushWorker.serviceKey(runId);
-        this.resendDelay = context.getSystem().settings().config().getDuration("pipeline.push.resend-delay");
+        var config = context.getSystem().settings().config();
+        this.resendDelay = config.getDuration("pipeline.push.resend-delay");
+        this.heldLimit = (long) (Runtime.getRuntime().maxMemory() * config.getDouble("pipeline.push.held-heap-share"));
         this.router = context.spawn(Routers.group(key).withRoundRobinRouting(), "push-router", DispatcherSelector.sameAsParent());
     }
 
@@ -67,14 +85,31 @@ final class PushDistributor implements Distributor {
         return listed;
     }
 
+    /** Always, unless the images sent and not yet processed hold too much of the heap. */
     @Override
     public boolean hasDemand() {
-        return true;
+        return holdingSince < 0;
     }
 
     @Override
     public void send(ImageJob job) {
+        heldBytes += job.encoded().length;
+        if (holdingSince < 0 && heldBytes >= heldLimit) {
+            holdingSince = System.nanoTime();
+            warnOnce();
+        }
         deliver(new PushWorker.Attempt(job, 1));
+    }
+
+    private void warnOnce() {
+        if (!warned) {
+            warned = true;
+            long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+            context.getLog().warn("push: the images sent and not yet processed hold {} MB, {} % of this JVM's {} MB heap "
+                            + "(pipeline.push.held-heap-share); reading waits for the workers to catch up. --mailbox-capacity bounds "
+                            + "each worker's mailbox, not this: refused images wait here. --mode pull reads only a window ahead.",
+                    heldBytes >> 20, Math.round(100.0 * heldLimit / Runtime.getRuntime().maxMemory()), heapMb);
+        }
     }
 
     /**
@@ -96,7 +131,14 @@ final class PushDistributor implements Distributor {
 
     @Override
     public void accounted(long id) {
-        unfinished.remove(id);
+        var done = unfinished.remove(id);
+        if (done != null) {
+            heldBytes -= done.job().encoded().length;
+            if (holdingSince >= 0 && heldBytes < heldLimit * RESUME_SHARE) {
+                heldBackNanos += System.nanoTime() - holdingSince;
+                holdingSince = -1;
+            }
+        }
         toResend.remove(id);
         resendWhileRoom();
     }
@@ -122,6 +164,11 @@ final class PushDistributor implements Distributor {
         ledger.redelivered(back);
         scheduleResend();
         return back;
+    }
+
+    @Override
+    public double heldBackMs() {
+        return heldBackNanos / 1e6;
     }
 
     @Override

@@ -144,8 +144,8 @@ public final class RunLedger {
         return List.copyOf(timings);
     }
 
-    /** The run's outcome: this ledger's counts with what the nodes reported. */
-    RunOutcome outcome(double wallMs, RunNodes nodes) {
+    /** The run's outcome: this ledger's counts with what the nodes reported and how long reading was held back. */
+    RunOutcome outcome(double wallMs, RunNodes nodes, double heldBackMs) {
         var mailboxes = nodes.mailboxes();
         return RunOutcome.builder()
                 .wallMs(wallMs)
@@ -159,6 +159,7 @@ public final class RunLedger {
                 .peakInFlight(peakInFlight())
                 .overflowed(mailboxes.overflowed())
                 .peakMailbox(mailboxes.peakMailbox())
+                .heldBackMs(heldBackMs)
                 .nodeStats(nodes.stats(timings()))
                 .workerStats(nodes.workerStats())
                 .timings(timings())

@@ -253,7 +253,7 @@ public final class RunSupervisor {
     }
 
     private Behavior<Command> finish() {
-        replyTo.tell(ledger.outcome(wallMs, nodes));
+        replyTo.tell(ledger.outcome(wallMs, nodes, distributor.heldBackMs()));
         return Behaviors.stopped();
     }
 

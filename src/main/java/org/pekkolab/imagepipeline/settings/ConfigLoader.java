@@ -22,7 +22,8 @@ public final class ConfigLoader {
     /**
      * @param file the user's HOCON file, if any
      * @param overrides values of command-line options, by configuration path
-     * @throws UsageException when the file is missing or the configuration is malformed
+     * @throws UsageException when the file is missing, the configuration is malformed or a setting is
+     *     of the wrong type or out of range ({@link ConfigCheck})
      */
     public static Config load(Optional<Path> file, Map<String, ?> overrides) {
         Config config;
@@ -46,6 +47,7 @@ public final class ConfigLoader {
         for (var override : overrides.entrySet()) {
             config = config.withValue(override.getKey(), ConfigValueFactory.fromAnyRef(override.getValue()));
         }
+        ConfigCheck.check(config);
         return config;
     }
 }

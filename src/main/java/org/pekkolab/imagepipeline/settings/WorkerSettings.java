@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record WorkerSettings(List<Integer> counts, int threads, int window, int mailboxCapacity) {
 
+    /**
+     * Pekko's ConsumerController requests more when half its window is used; with a window of 1
+     * or 2 that never happens after the first image and the worker stalls.
+     */
+    public static final int MIN_WINDOW = 3;
+
     public WorkerSettings {
         counts = List.copyOf(counts);
         if (counts.isEmpty()) {

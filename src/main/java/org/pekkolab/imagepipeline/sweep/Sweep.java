@@ -323,6 +323,7 @@ public final class Sweep {
                 .peakInFlight(outcome.peakInFlight())
                 .overflowed(outcome.overflowed())
                 .peakMailbox(outcome.peakMailbox())
+                .heldBackMs(outcome.heldBackMs())
                 .peakHeapMb(nodes.stream().mapToDouble(NodeStats::peakHeapMb).sum())
                 .liveHeapMb(knownSum(nodes.stream().mapToDouble(NodeStats::liveHeapMb).toArray()))
                 .wallMs(outcome.wallMs())
@@ -373,7 +374,8 @@ public final class Sweep {
                 folder ? null : input.location().toString(),
                 reads.latency().toMillis(),
                 settings.compared().readers().stream().map(IoDispatcher::label).collect(Collectors.joining(",")),
-                reads.readers());
+                reads.readers(),
+                input.skipped().stream().map(entry -> new Report.LeftOut(entry.name(), entry.reason())).toList());
     }
 
     private Report.Host host() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,21 @@ class BadInputTest {
 
         assertEquals(2, result.status());
         assertOneLineNoTrace(result);
-        assertTrue(result.err().contains("typo.conf") && result.err().contains("pipeline.window") && result.err().contains("NUMBER"), result.err());
+        assertTrue(result.err().contains("typo.conf: 1") && result.err().contains("pipeline.window = \"abc\"")
+                && result.err().contains("expected a whole number of at least 3"), result.err());
         assertFalse(result.out().contains("sequential"), "no row ran");
+    }
+
+    @Test
+    void aValueOutOfRangeNamesTheKeyTheFileAndWhatIsExpected() throws IOException {
+        var config = Files.writeString(work.resolve("range.conf"), "pipeline {\n  trials = 3\n  push.held-heap-share = 1.5\n}\n");
+
+        var result = CommandLineTest.execute("-i", photos(2).toString(), "--config", config.toString(), "--warmup-ms", "0");
+
+        assertEquals(2, result.status());
+        assertOneLineNoTrace(result);
+        assertEquals("error: bad configuration: pipeline.push.held-heap-share = 1.5 (" + config + ": 3): expected a number above 0 and at most 0.9",
+                result.err().lines().findFirst().orElse(""));
     }
 
     @Test
@@ -79,6 +93,24 @@ class BadInputTest {
         assertNotEquals(first, second);
         assertEquals("20261203-100000", first.getFileName().toString());
         assertEquals("20261203-100000-2", second.getFileName().toString());
+    }
+
+    @Test
+    void entriesLeftOutOfTheInputAreNamedOnTheConsoleAndInTheReport() throws IOException {
+        var input = photos(2);
+        Files.createDirectory(input.resolve("dir.jpg"));
+        Files.createSymbolicLink(input.resolve("loop.jpg"), input.resolve("loop.jpg"));
+        var report = work.resolve("report");
+
+        var result = CommandLineTest.execute("-i", input.toString(), "-w", "1", "--warmup-ms", "0", "--report", report.toString());
+
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("Note: dir.jpg is left out of the input: a directory."), result.out());
+        var leftOut = new ObjectMapper().readTree(report.resolve("report.json").toFile()).path("input").path("leftOut");
+        assertEquals(2, leftOut.size(), leftOut.toString());
+        assertEquals("dir.jpg", leftOut.get(0).path("name").asText());
+        assertEquals("a directory", leftOut.get(0).path("reason").asText());
+        assertEquals("loop.jpg", leftOut.get(1).path("name").asText());
     }
 
     @Test

@@ -102,8 +102,10 @@ class ClusterRunIT {
         var report = work.resolve("report-kill-" + mode);
         var label = "cluster/fork-join/1wx3n" + (mode.equals("push") ? "/push" : "");
         // 300 large images: the cluster run lasts several seconds, so the kill lands inside it.
+        // Pull is followed by a push row, which must run on, and be labelled with, the two nodes still up.
+        var modes = mode.equals("pull") ? "pull,push" : mode;
         try (var coordinator = PipelineProcess.start("cluster", "--nodes", "3", "-w", "1", "-i", slowSet.toString(), "--repeat", "15",
-                "--mode", mode, "--warmup-ms", "500", "--report", report.toString())) {
+                "--mode", modes, "--warmup-ms", "500", "--report", report.toString())) {
             coordinator.awaitLine(line -> line.startsWith(label + " ") && line.endsWith("..."), Duration.ofSeconds(200));
             Thread.sleep(1_000);
             var victim = coordinator.children().get(0);
@@ -127,6 +129,15 @@ class ClusterRunIT {
             }
             assertEquals(1, down, "the dead node is in the report: " + run.get("nodeStats"));
             assertTrue(images >= 300, "every image was processed by some node");
+            assertTrue(coordinator.output().lines().anyMatch(line -> line.contains("pid " + victim.pid()) && line.contains("DOWN at ")),
+                    "the console marks the dead node: " + coordinator.output());
+            if (mode.equals("pull")) {
+                var next = clusterRun(report, "cluster/fork-join/1wx2n/push");
+                assertEquals(2, next.get("nodes").asInt(), next.toString());
+                assertEquals(2, next.get("nodeStats").size(), "only the nodes still up: " + next.get("nodeStats"));
+                assertEquals(0, next.get("lost").asInt());
+                assertTrue(coordinator.output().contains("cluster/fork-join/1wx2n/push "), "its progress line counts 2 nodes");
+            }
         }
     }
 

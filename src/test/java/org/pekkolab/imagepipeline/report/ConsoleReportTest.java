@@ -140,6 +140,7 @@ class ConsoleReportTest {
                 .peakInFlight(2600)
                 .overflowed(1234)
                 .peakMailbox(16)
+                .heldBackMs(2500)
                 .peakHeapMb(812.5)
                 .liveHeapMb(640.0)
                 .wallMs(100)
@@ -158,10 +159,10 @@ class ConsoleReportTest {
         String section = text.lines().dropWhile(l -> !l.startsWith("backpressure (peaks)")).takeWhile(l -> !l.isEmpty())
                 .collect(Collectors.joining("\n"));
         assertEquals(3, section.lines().count(), section);
-        assertTrue(line(section, "backpressure").matches("backpressure \\(peaks\\)\\s+in flight\\s+mailbox\\s+overflowed\\s+heap MB"));
-        assertTrue(line(section, "single/fork-join/2w ").matches("single/fork-join/2w\\s+2\\s+-\\s+0\\s+256\\.3"),
+        assertTrue(line(section, "backpressure").matches("backpressure \\(peaks\\)\\s+in flight\\s+mailbox\\s+overflowed\\s+heap MB\\s+reading held back"));
+        assertTrue(line(section, "single/fork-join/2w ").matches("single/fork-join/2w\\s+2\\s+-\\s+0\\s+256\\.3\\s+-"),
                 line(section, "single/fork-join/2w "));
-        assertTrue(line(section, "single/fork-join/2w/push ").matches("single/fork-join/2w/push\\s+2600\\s+16\\s+1234\\s+812\\.5"),
+        assertTrue(line(section, "single/fork-join/2w/push ").matches("single/fork-join/2w/push\\s+2600\\s+16\\s+1234\\s+812\\.5\\s+2\\.50 s"),
                 line(section, "single/fork-join/2w/push "));
         assertFalse(section.contains("sequential"), "only actor runs");
         text.lines().forEach(l -> assertTrue(l.length() <= 120, l));

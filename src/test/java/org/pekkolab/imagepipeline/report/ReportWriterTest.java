@@ -103,11 +103,11 @@ class ReportWriterTest {
         List<String> lines = Files.readAllLines(tmp.resolve("runs.csv"));
 
         assertEquals("label,mode,dispatcher,distribution,reads,control,controlSetting,nodes,workers,images,failed,retried,lost,restarts,redelivered,peakInFlight,overflowed,peakMailbox,"
-                + "peakHeapMb,liveHeapMb,wallMs,imagesPerSec,speedup,efficiency,efficiencyPerCore,cpuLoadMean,threadsSeen,coresSeen,"
+                + "heldBackMs,peakHeapMb,liveHeapMb,wallMs,imagesPerSec,speedup,efficiency,efficiencyPerCore,cpuLoadMean,threadsSeen,coresSeen,"
                 + "voluntarySwitchesPerImage,involuntarySwitchesPerImage",
                 lines.get(0));
         assertEquals(1 + 6, lines.size());
-        assertEquals("executor/2w,executor,thread-pool,-,-,-,-,1,2,20,0,0,0,0,0,2,0,0,256.3,40.3,2222.2,36.0,1.800,0.900,0.450,0.877,2,2,0.250,2.500",
+        assertEquals("executor/2w,executor,thread-pool,-,-,-,-,1,2,20,0,0,0,0,0,2,0,0,0.0,256.3,40.3,2222.2,36.0,1.800,0.900,0.450,0.877,2,2,0.250,2.500",
                 lines.get(2));
         assertTrue(Files.readString(tmp.resolve("runs.csv")).contains("\r\n"), "RFC 4180 line ends");
     }

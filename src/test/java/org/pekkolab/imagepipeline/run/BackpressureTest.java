@@ -3,9 +3,11 @@ package org.pekkolab.imagepipeline.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,10 +47,10 @@ import org.pekkolab.imagepipeline.settings.Supervision;
 class BackpressureTest {
 
     /** The project's configuration (blocking I/O dispatcher, push mailbox) with a "test" preset sized as PipelineSystem would. */
-    private static final ActorTestKit testKit = ActorTestKit.create(ConfigFactory.parseString(
-                    "pipeline.run-dispatchers { \"test-2\" = ${pipeline.dispatchers.fork-join} }")
+    private static final Config CONFIG = ConfigFactory.parseString("pipeline.run-dispatchers { \"test-2\" = ${pipeline.dispatchers.fork-join} }")
             .withFallback(ConfigFactory.load())
-            .resolve());
+            .resolve();
+    private static final ActorTestKit testKit = ActorTestKit.create(CONFIG);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int WORKERS = 2;
     private static final int WINDOW = 3;
@@ -85,6 +87,11 @@ class BackpressureTest {
     }
 
     private static RunOutcome run(List<Path> inputFiles, int repeat, Distribution distribution, int mailboxCapacity,
+            Supervision supervision, FaultPlan faults, ControlDispatcher control, ImageFilter... extra) {
+        return run(testKit, inputFiles, repeat, distribution, mailboxCapacity, supervision, faults, control, extra);
+    }
+
+    private static RunOutcome run(ActorTestKit testKit, List<Path> inputFiles, int repeat, Distribution distribution, int mailboxCapacity,
             Supervision supervision, FaultPlan faults, ControlDispatcher control, ImageFilter... extra) {
         var filters = new ArrayList<>(FilterRegistry.parse("grayscale"));
         filters.addAll(List.of(extra));
@@ -139,6 +146,43 @@ class BackpressureTest {
         assertTrue(outcome.peakMailbox() > WINDOW, "peak mailbox " + outcome.peakMailbox());
         assertTrue(outcome.peakInFlight() > WORKERS * WINDOW, "peak in flight " + outcome.peakInFlight());
         assertEquals(2, outcome.workerStats().size(), "the router used both workers");
+    }
+
+    /**
+     * With the heap share that push may fill set to about ten images, reading is held back: the
+     * images in flight stay near ten instead of piling up, every image is still processed once,
+     * and the outcome says how long reading waited.
+     */
+    @Test
+    void pushHoldsReadingBackBeforeTheImagesSentFillTheirShareOfTheHeap() throws IOException {
+        long smallest = Long.MAX_VALUE;
+        long largest = 0;
+        for (var file : files) {
+            smallest = Math.min(smallest, Files.size(file));
+            largest = Math.max(largest, Files.size(file));
+        }
+        long limitBytes = 10 * largest;
+        double share = (double) limitBytes / Runtime.getRuntime().maxMemory();
+        var kit = ActorTestKit.create(ConfigFactory.parseString("pipeline.push.held-heap-share = " + share).withFallback(CONFIG));
+        try {
+            var outcome = run(kit, files, 10, Distribution.PUSH, 0, Supervision.RESTART, FaultPlan.NONE, ControlDispatcher.OWN, new Slow(5));
+
+            assertEquals(200, outcome.processed());
+            assertEquals(0, outcome.lost());
+            assertTrue(outcome.heldBackMs() > 0, "reading was never held back");
+            assertTrue(outcome.peakInFlight() <= limitBytes / smallest + 1, "peak in flight " + outcome.peakInFlight());
+            assertEquals(200, outcome.workerStats().stream().mapToInt(w -> w.images()).sum(), "every image processed once");
+        } finally {
+            kit.shutdownTestKit();
+        }
+    }
+
+    @Test
+    void pushWithRoomToSpareIsNeverHeldBack() {
+        var outcome = run(files, 2, Distribution.PUSH, 0, Supervision.RESTART, FaultPlan.NONE, ControlDispatcher.OWN);
+
+        assertEquals(40, outcome.processed());
+        assertEquals(0.0, outcome.heldBackMs());
     }
 
     /**
