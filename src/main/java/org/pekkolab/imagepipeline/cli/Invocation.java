@@ -13,6 +13,7 @@ import org.pekkolab.imagepipeline.cluster.ClusterSession;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.report.BenchSummary;
 import org.pekkolab.imagepipeline.report.ConsoleReport;
+import org.pekkolab.imagepipeline.report.ReportPage;
 import org.pekkolab.imagepipeline.report.ReportWriter;
 import org.pekkolab.imagepipeline.report.Summary;
 import org.pekkolab.imagepipeline.results.Report;
@@ -125,6 +126,7 @@ final class Invocation {
         out.print(ConsoleReport.render(last));
         try {
             ReportWriter.write(last, reportDir);
+            ReportPage.write(trials, reportDir);
             if (trials.size() > 1) {
                 var summary = BenchSummary.of(trials);
                 out.println();

@@ -26,12 +26,14 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.probes.ThreadCpu;
 import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.JvmActivity;
 import org.pekkolab.imagepipeline.results.MetricsSnapshot;
 import org.pekkolab.imagepipeline.results.NodeStats;
+import org.pekkolab.imagepipeline.results.Sample;
 import org.pekkolab.imagepipeline.results.WorkerStats;
 
 /**
@@ -59,7 +61,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     /** The run's clock starts now: what happened before (spawning, registering) is not the run's. */
     public enum ClockStarted implements Command { INSTANCE }
 
-    private enum Sample implements Command { INSTANCE }
+    private enum SampleDue implements Command { INSTANCE }
 
     public static Behavior<Command> create(String address, Duration sampleInterval) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> new MetricsCollector(context, timers, address, sampleInterval)));
@@ -89,6 +91,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private long lastNanos;
     private long lastCpuNanos;
     private double peakCpuLoad;
+    /** The load of each sampling interval: the node's CPU over time, for the report's charts. */
+    private final List<Sample> cpuLoad = new ArrayList<>();
     private double peakHeapMb;
     private final Map<String, Long> lastGcIds = new HashMap<>();
     /** -1 until a collection happens during the run: without one, nothing says what the run kept alive. */
@@ -98,7 +102,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         super(context);
         this.address = address;
         startMeasuring();
-        timers.startTimerAtFixedRate(Sample.INSTANCE, sampleInterval);
+        timers.startTimerAtFixedRate(SampleDue.INSTANCE, sampleInterval);
     }
 
     /** Every figure counts from now on. */
@@ -110,6 +114,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         threadCpu = ThreadCpu.start();
         switches = ThreadSwitches.start();
         peakCpuLoad = 0;
+        cpuLoad.clear();
         peakHeapMb = heapUsedMb();
         peakLiveHeapBytes = -1;
         // Collections before the run are not the run's: only those after these ids count.
@@ -123,7 +128,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                     timings.add(record.timing());
                     return this;
                 })
-                .onMessageEquals(Sample.INSTANCE, () -> {
+                .onMessageEquals(SampleDue.INSTANCE, () -> {
                     sample();
                     return this;
                 })
@@ -159,7 +164,9 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
         long now = System.nanoTime();
         long cpu = os.getProcessCpuTime();
         if (now > lastNanos) {
-            peakCpuLoad = Math.max(peakCpuLoad, cpuLoad(cpu - lastCpuNanos, now - lastNanos));
+            double load = cpuLoad(cpu - lastCpuNanos, now - lastNanos);
+            peakCpuLoad = Math.max(peakCpuLoad, load);
+            cpuLoad.add(new Sample(EpochClock.nowMicros(), load));
         }
         lastNanos = now;
         lastCpuNanos = cpu;
@@ -197,7 +204,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 gcMillis() - startGcMs,
                 threads.size(),
                 coresSeen.size())
-                .withJvm(jvmActivity(timings.size()));
+                .withJvm(jvmActivity(timings.size()))
+                .withCpuLoad(cpuLoad);
         finish.replyTo().tell(new MetricsSnapshot(node, workerStats()));
         return Behaviors.stopped();
     }

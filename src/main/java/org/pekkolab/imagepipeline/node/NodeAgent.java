@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.mailbox.MailboxMeters;
+import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.MailboxStats;
 import org.pekkolab.imagepipeline.results.MetricsSnapshot;
@@ -51,6 +52,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The run's clock starts: the node's figures for the run count from now. */
     public record ClockStarted(String runId) implements Command {}
 
+    /** Asks for this node's clock, to put its figures on the supervisor's time line. */
+    public record ReadClock(ActorRef<Reply> replyTo) implements Command {}
+
     /** Leave the cluster and stop this JVM (cluster nodes started for one invocation). */
     public record Shutdown() implements Command {}
 
@@ -73,6 +77,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     public sealed interface Reply extends CborSerializable {}
 
     public record WorkersStarted(String runId, String address, long pid, ActorRef<Command> agent) implements Reply {}
+
+    /** @param micros the node's {@link EpochClock} when it answered */
+    public record ClockRead(ActorRef<Command> agent, long micros) implements Reply {}
 
     /** @param mailboxes what the push workers' mailboxes measured; nothing in pull mode */
     public record NodeReport(String runId, MetricsSnapshot snapshot, MailboxStats mailboxes) implements Reply {}
@@ -141,6 +148,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(HandBack.class, this::onHandBack)
                 .onMessage(HandedBack.class, this::onHandedBack)
                 .onMessage(Shutdown.class, this::onShutdown)
+                .onMessage(ReadClock.class, read -> {
+                    read.replyTo().tell(new ClockRead(getContext().getSelf(), EpochClock.nowMicros()));
+                    return this;
+                })
                 .onMessage(Probe.class, probe -> {
                     probe.replyTo().tell(new ProbeAck(probe.job().encoded().length));
                     return this;

@@ -12,6 +12,7 @@ import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.ImageEncoder;
 import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
+import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.probes.ThreadPlacement;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 
@@ -78,6 +79,7 @@ public final class ImageProcessor {
             throws UndecodableImageException {
         long allocatedBefore = allocatedBytes();
         long cpuAtStart = threadCpuNanos();
+        long startedAtMicros = EpochClock.nowMicros();
         long start = System.nanoTime();
         RasterImage decoded = decoder.decode(encoded, name, header -> {
             if (held.reservation == null) {
@@ -109,7 +111,8 @@ public final class ImageProcessor {
                 (long) decoded.width() * decoded.height(),
                 allocatedBefore < 0 || allocatedAfter < 0 ? -1 : allocatedAfter - allocatedBefore,
                 cpuAtStart,
-                cpuAtEnd);
+                cpuAtEnd,
+                startedAtMicros);
     }
 
     /** The JVM's per-thread allocation counter, or null where it has none or it is switched off. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
 import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.ImageTiming;
@@ -115,6 +114,28 @@ public final class ConsoleReport {
     }
 
     private static void runTable(List<RunResult> runs, StringBuilder out) {
+        var table = comparisonTable(runs);
+        var header = table.get(0);
+        var rows = table.subList(1, table.size());
+        int[] widths = new int[header.size()];
+        table.forEach(row -> {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        });
+        line(header, widths, out);
+        out.append("-".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append(NL);
+        for (int i = 0; i < runs.size(); i++) {
+            line(rows.get(i), widths, out);
+            List<NodeStats> nodes = runs.get(i).nodeStats();
+            if (nodes != null && nodes.size() > 1) {
+                nodes.forEach(n -> nodeLine(n, out));
+            }
+        }
+    }
+
+    /** The comparison table, its header first: the console's and report.html's. */
+    static List<List<String>> comparisonTable(List<RunResult> runs) {
         boolean troubles = runs.stream().map(RunResult::counts)
                 .anyMatch(c -> c.failed() + c.retried() + c.redelivered() + c.lost() + c.restarts() > 0);
         List<String> header = new ArrayList<>(List.of(
@@ -143,21 +164,8 @@ public final class ConsoleReport {
             }
             rows.add(row);
         }
-        int[] widths = new int[header.size()];
-        Stream.concat(Stream.of(header), rows.stream()).forEach(row -> {
-            for (int c = 0; c < row.size(); c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        });
-        line(header, widths, out);
-        out.append("-".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append(NL);
-        for (int i = 0; i < runs.size(); i++) {
-            line(rows.get(i), widths, out);
-            List<NodeStats> nodes = runs.get(i).nodeStats();
-            if (nodes != null && nodes.size() > 1) {
-                nodes.forEach(n -> nodeLine(n, out));
-            }
-        }
+        rows.add(0, header);
+        return rows;
     }
 
     /** A node of a cluster row; one that died says so, and what it did is not measured (its report never came). */
@@ -178,7 +186,8 @@ public final class ConsoleReport {
 
     /**
      * Peaks of each actor run: images handed to workers and not finished, messages waiting in one
-     * worker's mailbox (measured in push mode only), deliveries a full mailbox refused, heap used;
+     * worker's mailbox (measured in push mode only), deliveries a full mailbox refused, heap still in
+     * use after collections (what the queued images keep alive: the heap's peak includes garbage);
      * and how long push held reading back to keep the heap from running out.
      * Only when a push run is present: it is what push is compared with pull on.
      */
@@ -187,14 +196,14 @@ public final class ConsoleReport {
             return;
         }
         var table = new ArrayList<List<String>>();
-        table.add(List.of("backpressure (peaks)", "in flight", "mailbox", "overflowed", "heap MB", "reading held back"));
+        table.add(List.of("backpressure (peaks)", "in flight", "mailbox", "overflowed", "live heap MB", "reading held back"));
         runs.stream()
                 .filter(r -> "pull".equals(r.setup().distribution()) || "push".equals(r.setup().distribution()))
                 .forEach(r -> {
                     boolean push = "push".equals(r.setup().distribution());
                     table.add(List.of(r.label(), String.valueOf(r.backpressure().peakInFlight()),
                             push ? String.valueOf(r.backpressure().peakMailbox()) : "-",
-                            String.valueOf(r.backpressure().overflowed()), Numbers.fixed(r.heap().peakHeapMb(), 1),
+                            String.valueOf(r.backpressure().overflowed()), Numbers.display(r.heap().liveHeapMb(), 1),
                             push ? Numbers.duration(r.backpressure().heldBackMs()) : "-"));
                 });
         out.append(NL);

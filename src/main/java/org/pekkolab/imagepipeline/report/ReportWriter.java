@@ -37,10 +37,12 @@ import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 import org.pekkolab.imagepipeline.results.RunSetup;
 import org.pekkolab.imagepipeline.results.Speed;
+import org.pekkolab.imagepipeline.results.Timeline;
 
 /**
  * Writes everything one invocation measured into a directory: {@code report.json} (docs/reference.md, plus an
- * {@code analysis} object), {@code runs.csv}, {@code images.csv} and the charts of {@link ChartWriter}.
+ * {@code analysis} object), {@code runs.csv}, {@code images.csv}, the charts of {@link ChartWriter} and
+ * {@code trace.json} ({@link TraceWriter}).
  * Per-image timings go to the CSV only: in JSON they would dwarf the rest of the report.
  */
 public final class ReportWriter {
@@ -104,6 +106,7 @@ public final class ReportWriter {
         written.add(writeCsv(dir.resolve(RUNS_CSV), runsCsv(report)));
         written.add(writeCsv(dir.resolve(IMAGES_CSV), imagesCsv(report)));
         written.addAll(ChartWriter.write(report, analysis, dir));
+        written.add(TraceWriter.write(report, dir));
         return List.copyOf(written);
     }
 
@@ -149,16 +152,16 @@ public final class ReportWriter {
     private static Stream<List<?>> imagesCsv(Report report) {
         List<String> header = new ArrayList<>(List.of("run", "image", "worker", "node", "thread", "core", "decode_us"));
         report.filters().forEach(filter -> header.add(filter + "_us"));
-        header.addAll(List.of("total_us", "cpu_us", "pixels", "alloc_bytes"));
+        header.addAll(List.of("total_us", "cpu_us", "pixels", "alloc_bytes", "start_us", "end_us"));
         Stream<List<?>> rows = report.runs().stream()
                 .flatMap(run -> run.imageTimings() == null ? Stream.empty()
-                        : run.imageTimings().stream().map(t -> imageRow(run.label(), t, report.filters().size())));
+                        : run.imageTimings().stream().map(t -> imageRow(run, t, report.filters().size())));
         return Stream.concat(Stream.of(header), rows);
     }
 
     /** Filter cells missing from a shorter {@code filterMicros} list stay empty rather than shifting columns. */
-    private static List<?> imageRow(String run, ImageTiming t, int filters) {
-        List<Object> row = new ArrayList<>(List.of(run, t.image(), t.worker(), t.node(), t.thread(), t.core(), t.decodeMicros()));
+    private static List<?> imageRow(RunResult run, ImageTiming t, int filters) {
+        List<Object> row = new ArrayList<>(List.of(run.label(), t.image(), t.worker(), t.node(), t.thread(), t.core(), t.decodeMicros()));
         for (int i = 0; i < filters; i++) {
             row.add(i < t.filterMicros().size() ? t.filterMicros().get(i) : null);
         }
@@ -166,6 +169,9 @@ public final class ReportWriter {
         row.add(t.cpuKnown() ? (t.cpuAtEndNanos() - t.cpuAtStartNanos()) / 1_000 : null);
         row.add(t.pixels());
         row.add(t.allocationKnown() ? t.allocatedBytes() : null);
+        long start = t.startedAtMicros() - run.timeline().startedAtMicros();
+        row.add(start);
+        row.add(start + t.totalMicros());
         return row;
     }
 
@@ -203,6 +209,9 @@ public final class ReportWriter {
 
         @JsonUnwrapped
         CpuUse cpu();
+
+        @JsonUnwrapped
+        Timeline timeline();
     }
 
     /** The kind is written as {@code mode}, the name report.json has always had. */

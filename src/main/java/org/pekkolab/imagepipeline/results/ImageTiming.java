@@ -13,6 +13,9 @@ import java.util.List;
  * @param cpuAtStartNanos the processing thread's CPU time so far when the image's work started, or -1
  *     where the JVM does not measure it; with the next image's, it tells the thread's CPU in between
  * @param cpuAtEndNanos the same when the image's work ended
+ * @param startedAtMicros when the image's work started, in µs since the epoch ({@code EpochClock}):
+ *     on its node's clock as the worker measured it, on the coordinator's once the run's supervisor
+ *     has accounted for it ({@link #shifted}); its work ended {@code totalMicros} later
  */
 public record ImageTiming(
         String image,
@@ -26,7 +29,19 @@ public record ImageTiming(
         long pixels,
         long allocatedBytes,
         long cpuAtStartNanos,
-        long cpuAtEndNanos) {
+        long cpuAtEndNanos,
+        long startedAtMicros) {
+
+    /** The same image with its start moved by {@code micros}: onto another clock's time line. */
+    public ImageTiming shifted(long micros) {
+        return new ImageTiming(image, worker, node, thread, core, decodeMicros, filterMicros, totalMicros, pixels, allocatedBytes, cpuAtStartNanos,
+                cpuAtEndNanos, startedAtMicros + micros);
+    }
+
+    /** µs from the start of the image's work to the end of its filter chain: decoding and filtering, without saving. */
+    public long filteredAtMicros() {
+        return decodeMicros + filterMicros.stream().mapToLong(Long::longValue).sum();
+    }
 
     /** Whether {@code allocatedBytes} was measured. */
     public boolean allocationKnown() {

@@ -20,6 +20,8 @@ import java.util.List;
  *     for a node that stayed
  * @param jvm where the JVM's CPU went beside the images, its thread switches and JIT time; not measured
  *     for a node that did not report
+ * @param cpuLoad the CPU load of each sampling interval, at its end; empty for a node that did not report
+ * @param clock how the node's clock was put on the run's time line; null where it was not measured
  */
 public record NodeStats(
         String address,
@@ -36,7 +38,17 @@ public record NodeStats(
         String status,
         Double joinedAtMs,
         Double goneAtMs,
-        JvmActivity jvm) {
+        JvmActivity jvm,
+        List<Sample> cpuLoad,
+        ClockOffset clock) {
+
+    /**
+     * How far the node's clock is ahead of the coordinator's, measured as NTP does: the node's time
+     * read between a request and its reply, compared with the midpoint of the two, from the exchange
+     * of several that took least time. The true offset is within {@code uncertaintyMicros} (half that
+     * round trip) of {@code offsetMicros}.
+     */
+    public record ClockOffset(long offsetMicros, long uncertaintyMicros) {}
 
     public static final String UP = "up";
     public static final String LEFT = "left";
@@ -47,23 +59,35 @@ public record NodeStats(
     public NodeStats(String address, long pid, int images, double busyMs, double cpuLoadMean, double cpuLoadPeak, double peakHeapMb,
             double liveHeapMb, double gcMs, int threads, int cores) {
         this(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, UP, null, null,
-                JvmActivity.NOT_MEASURED);
+                JvmActivity.NOT_MEASURED, List.of(), null);
     }
 
     public NodeStats withStatus(String newStatus) {
         return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, newStatus,
-                joinedAtMs, goneAtMs, jvm);
+                joinedAtMs, goneAtMs, jvm, cpuLoad, clock);
     }
 
     /** With when the node joined and left the run, in ms from its start; NaN for not at all. */
     public NodeStats withMembership(double joined, double gone) {
         return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, status,
-                orNull(joined), orNull(gone), jvm);
+                orNull(joined), orNull(gone), jvm, cpuLoad, clock);
     }
 
     public NodeStats withJvm(JvmActivity activity) {
         return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, status,
-                joinedAtMs, goneAtMs, activity);
+                joinedAtMs, goneAtMs, activity, cpuLoad, clock);
+    }
+
+    public NodeStats withCpuLoad(List<Sample> samples) {
+        return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, status,
+                joinedAtMs, goneAtMs, jvm, List.copyOf(samples), clock);
+    }
+
+    /** On the run's time line: its clock's offset, and its samples moved by it. */
+    public NodeStats withClock(ClockOffset offset) {
+        var onRunClock = cpuLoad.stream().map(sample -> sample.shifted(-offset.offsetMicros())).toList();
+        return new NodeStats(address, pid, images, busyMs, cpuLoadMean, cpuLoadPeak, peakHeapMb, liveHeapMb, gcMs, threads, cores, status,
+                joinedAtMs, goneAtMs, jvm, onRunClock, offset);
     }
 
     static Double orNull(double value) {
@@ -88,6 +112,8 @@ public record NodeStats(
                 status,
                 null,
                 null,
-                JvmActivity.NOT_MEASURED);
+                JvmActivity.NOT_MEASURED,
+                List.of(),
+                null);
     }
 }

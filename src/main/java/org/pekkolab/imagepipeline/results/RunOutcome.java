@@ -19,8 +19,12 @@ import java.util.List;
  * @param heldBackMs push mode: how long reading was held back because the images sent and not yet
  *     processed held {@code pipeline.push.held-heap-share} of the heap
  * @param nodeStats one per node of the run, dead ones included
+ * @param startedAtMicros when the run's clock started, in µs since the epoch on the coordinator's clock
+ * @param inFlight actor runs: the images handed to workers and not yet finished, over time; empty for
+ *     plain runs
  */
 public record RunOutcome(
+        long startedAtMicros,
         double wallMs,
         int images,
         int processed,
@@ -33,6 +37,7 @@ public record RunOutcome(
         int overflowed,
         int peakMailbox,
         double heldBackMs,
+        List<Sample> inFlight,
         List<NodeStats> nodeStats,
         List<WorkerStats> workerStats,
         List<ImageTiming> timings) {
@@ -44,6 +49,7 @@ public record RunOutcome(
 
     /** Sets the figures of an outcome by name. */
     public static final class Builder {
+        private long startedAtMicros;
         private double wallMs;
         private int images;
         private int processed;
@@ -56,11 +62,22 @@ public record RunOutcome(
         private int overflowed;
         private int peakMailbox;
         private double heldBackMs;
+        private List<Sample> inFlight = List.of();
         private List<NodeStats> nodeStats = List.of();
         private List<WorkerStats> workerStats = List.of();
         private List<ImageTiming> timings = List.of();
 
         private Builder() {}
+
+        public Builder startedAtMicros(long value) {
+            startedAtMicros = value;
+            return this;
+        }
+
+        public Builder inFlight(List<Sample> value) {
+            inFlight = value;
+            return this;
+        }
 
         public Builder wallMs(double value) {
             wallMs = value;
@@ -138,8 +155,8 @@ public record RunOutcome(
         }
 
         public RunOutcome build() {
-            return new RunOutcome(wallMs, images, processed, failures, retried, redelivered, restarts, lost, peakInFlight, overflowed, peakMailbox, heldBackMs,
-                    nodeStats, workerStats, timings);
+            return new RunOutcome(startedAtMicros, wallMs, images, processed, failures, retried, redelivered, restarts, lost, peakInFlight, overflowed,
+                    peakMailbox, heldBackMs, inFlight, nodeStats, workerStats, timings);
         }
     }
 }

@@ -17,6 +17,7 @@ public record RunResult(
         HeapUse heap,
         Speed speed,
         CpuUse cpu,
+        Timeline timeline,
         List<NodeStats> nodeStats,
         List<WorkerStats> workerStats,
         List<ImageTiming> imageTimings,
@@ -45,6 +46,8 @@ public record RunResult(
         private int overflowed;
         private int peakMailbox;
         private double heldBackMs;
+        private long startedAtMicros;
+        private List<Sample> inFlight = List.of();
         private double peakHeapMb;
         private double liveHeapMb;
         private double wallMs;
@@ -103,6 +106,16 @@ public record RunResult(
 
         public Builder overflowed(int value) {
             overflowed = value;
+            return this;
+        }
+
+        public Builder startedAtMicros(long value) {
+            startedAtMicros = value;
+            return this;
+        }
+
+        public Builder inFlight(List<Sample> value) {
+            inFlight = value;
             return this;
         }
 
@@ -204,6 +217,7 @@ public record RunResult(
                     new HeapUse(peakHeapMb, liveHeapMb),
                     new Speed(wallMs, imagesPerSec, speedup, efficiency, efficiencyPerCore),
                     new CpuUse(cpuLoadMean, threadsSeen, coresSeen, voluntarySwitchesPerImage, involuntarySwitchesPerImage),
+                    new Timeline(startedAtMicros, inFlight),
                     nodeStats,
                     workerStats,
                     imageTimings,

@@ -3,9 +3,11 @@ package org.pekkolab.imagepipeline.run;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.RunOutcome;
+import org.pekkolab.imagepipeline.results.Sample;
 
 /**
  * The accounts of one run, kept by its supervisor: every image is counted once, as processed or
@@ -26,6 +28,10 @@ public final class RunLedger {
     private int redelivered;
     private int inFlight;
     private int peakInFlight;
+    /** The images in flight over time, a point per millisecond at most: the value at its end. */
+    private final List<Sample> inFlightOverTime = new ArrayList<>();
+
+    private static final long IN_FLIGHT_RESOLUTION_MICROS = 1_000;
 
     /** @param total the images of the run, ids 0 to total - 1 */
     public RunLedger(int total) {
@@ -38,6 +44,7 @@ public final class RunLedger {
             out.set((int) id);
             inFlight++;
             peakInFlight = Math.max(peakInFlight, inFlight);
+            inFlightChanged();
         }
     }
 
@@ -48,7 +55,18 @@ public final class RunLedger {
         }
         out.clear((int) id);
         inFlight--;
+        inFlightChanged();
         return true;
+    }
+
+    private void inFlightChanged() {
+        long now = EpochClock.nowMicros();
+        int last = inFlightOverTime.size() - 1;
+        if (last >= 0 && now - inFlightOverTime.get(last).atMicros() < IN_FLIGHT_RESOLUTION_MICROS) {
+            inFlightOverTime.set(last, new Sample(inFlightOverTime.get(last).atMicros(), inFlight));
+        } else {
+            inFlightOverTime.add(new Sample(now, inFlight));
+        }
     }
 
     /** Images handed to another worker because the worker or node that held them went away. */
@@ -144,10 +162,15 @@ public final class RunLedger {
         return List.copyOf(timings);
     }
 
-    /** The run's outcome: this ledger's counts with what the nodes reported and how long reading was held back. */
-    RunOutcome outcome(double wallMs, RunNodes nodes, double heldBackMs) {
+    /**
+     * The run's outcome: this ledger's counts with what the nodes reported and how long reading was
+     * held back; every time on the supervisor's clock, the run's clock started at {@code startedAtMicros}.
+     */
+    RunOutcome outcome(long startedAtMicros, double wallMs, RunNodes nodes, double heldBackMs) {
         var mailboxes = nodes.mailboxes();
+        var onRunClock = timings.stream().map(timing -> timing.shifted(-nodes.clockOffsetMicros(timing.node()))).toList();
         return RunOutcome.builder()
+                .startedAtMicros(startedAtMicros)
                 .wallMs(wallMs)
                 .images(total())
                 .processed(processed())
@@ -160,9 +183,10 @@ public final class RunLedger {
                 .overflowed(mailboxes.overflowed())
                 .peakMailbox(mailboxes.peakMailbox())
                 .heldBackMs(heldBackMs)
-                .nodeStats(nodes.stats(timings()))
+                .inFlight(List.copyOf(inFlightOverTime))
+                .nodeStats(nodes.stats(onRunClock))
                 .workerStats(nodes.workerStats())
-                .timings(timings())
+                .timings(onRunClock)
                 .build();
     }
 }

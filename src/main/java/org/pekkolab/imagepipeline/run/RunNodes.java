@@ -31,13 +31,28 @@ final class RunNodes {
         double joinedAtMs = Double.NaN;
         double goneAtMs = Double.NaN;
         NodeAgent.NodeReport report;
+        long clockAskedAtMicros;
+        int clockReads;
+        /** From the exchange that took least time so far; null before the first answer. */
+        NodeStats.ClockOffset clock;
 
         Node(ActorRef<NodeAgent.Command> agent, boolean joiner) {
             this.agent = agent;
             this.joiner = joiner;
             this.address = agent.path().address().toString();
+            if (isLocal()) {
+                clock = new NodeStats.ClockOffset(0, 0);
+            }
+        }
+
+        /** In the supervisor's JVM: on its clock. */
+        boolean isLocal() {
+            return agent.path().address().hasLocalScope();
         }
     }
+
+    /** Clock reads asked of each node: the one that took least time gives its offset. */
+    static final int CLOCK_READS = 20;
 
     private final Map<ActorRef<NodeAgent.Command>, Node> nodes = new LinkedHashMap<>();
 
@@ -61,6 +76,42 @@ final class RunNodes {
                 node.joinedAtMs = atMs;
             }
         }
+    }
+
+    /** Whether the node's clock is to be asked for: it is in another JVM. */
+    boolean needsClock(ActorRef<NodeAgent.Command> agent) {
+        var node = nodes.get(agent);
+        return node != null && !node.isLocal();
+    }
+
+    /** Its clock is asked for now, on the supervisor's clock. */
+    void askingClock(ActorRef<NodeAgent.Command> agent, long nowMicros) {
+        var node = nodes.get(agent);
+        if (node != null) {
+            node.clockAskedAtMicros = nowMicros;
+        }
+    }
+
+    /**
+     * The node's clock, read between asking and {@code nowMicros}: if this exchange took less time
+     * than those before, it gives the node's offset. True if its clock is to be asked again.
+     */
+    boolean clockRead(NodeAgent.ClockRead read, long nowMicros) {
+        var node = nodes.get(read.agent());
+        if (node == null) {
+            return false;
+        }
+        long halfRoundTrip = (nowMicros - node.clockAskedAtMicros + 1) / 2;
+        if (node.clock == null || halfRoundTrip < node.clock.uncertaintyMicros()) {
+            node.clock = new NodeStats.ClockOffset(read.micros() - (node.clockAskedAtMicros + halfRoundTrip), halfRoundTrip);
+        }
+        return ++node.clockReads < CLOCK_READS && isLive(node);
+    }
+
+    /** How far the clock of the node at {@code address} is ahead of the supervisor's; 0 where not measured. */
+    long clockOffsetMicros(String address) {
+        return nodes.values().stream().filter(node -> node.address.equals(address) && node.clock != null).findFirst()
+                .map(node -> node.clock.offsetMicros()).orElse(0L);
     }
 
     /** The node left gracefully with this report; empty unless it was starting or up. */
@@ -110,7 +161,10 @@ final class RunNodes {
         return nodes.values().stream().filter(node -> node.status == Status.UP).map(node -> node.agent).toList();
     }
 
-    /** One entry per node that took part: its own report where it sent one, else what the run saw of it. */
+    /**
+     * One entry per node that took part: its own report where it sent one, else what the run saw of
+     * it; its samples on the supervisor's clock.
+     */
     List<NodeStats> stats(List<ImageTiming> timings) {
         var stats = new ArrayList<NodeStats>();
         for (var node : nodes.values()) {
@@ -123,7 +177,8 @@ final class RunNodes {
             } else {
                 measured = NodeStats.fromTimings(node.address, node.pid, node.status == Status.DOWN ? NodeStats.DOWN : NodeStats.NO_REPORT, timings);
             }
-            stats.add(measured.withMembership(node.joinedAtMs, node.goneAtMs));
+            measured = measured.withMembership(node.joinedAtMs, node.goneAtMs);
+            stats.add(node.clock == null ? measured : measured.withClock(node.clock));
         }
         return stats;
     }

@@ -16,6 +16,7 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.pekkolab.imagepipeline.node.ImageJob;
 import org.pekkolab.imagepipeline.node.ImageOutcome;
 import org.pekkolab.imagepipeline.node.NodeAgent;
+import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.results.RunOutcome;
 import org.pekkolab.imagepipeline.settings.Distribution;
 
@@ -37,7 +38,8 @@ import org.pekkolab.imagepipeline.settings.Distribution;
  */
 public final class RunSupervisor {
 
-    public sealed interface Command permits FromReader, FromWorkers, FromNode, WorkersListed, NodesListed, ReportsOverdue, Distributor.Event {}
+    public sealed interface Command permits FromReader, FromWorkers, FromNode, WorkersListed, NodesListed, ReportsOverdue, ClockDue,
+            Distributor.Event {}
 
     private record FromReader(ImageReader.Reply reply) implements Command {}
 
@@ -50,6 +52,15 @@ public final class RunSupervisor {
     private record NodesListed(Receptionist.Listing listing) implements Command {}
 
     private enum ReportsOverdue implements Command { INSTANCE }
+
+    /** Time to read the clock of this node again. */
+    private record ClockDue(ActorRef<NodeAgent.Command> agent) implements Command {}
+
+    /**
+     * Between two reads of a node's clock: a read that meets a busy JVM or network takes long, and
+     * is uncertain by half that; reads spread over a second or so find a quick one.
+     */
+    private static final Duration CLOCK_READ_INTERVAL = Duration.ofMillis(50);
 
     private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -73,6 +84,7 @@ public final class RunSupervisor {
     private final ActorRef<NodeAgent.Reply> nodeReplies;
     private int workersListed;
     private long startNanos;
+    private long startedAtMicros;
     private double wallMs;
 
     private RunSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, RunPlan plan, IntConsumer onProgress,
@@ -117,6 +129,7 @@ public final class RunSupervisor {
             return Behaviors.same();
         }
         startNanos = System.nanoTime();
+        startedAtMicros = EpochClock.nowMicros();
         nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.ClockStarted(plan.spec().runId())));
         reads.readMore(ready.size());
         return running();
@@ -142,6 +155,10 @@ public final class RunSupervisor {
                     listed.listing().getServiceInstances(NodeAgent.SERVICE_KEY).forEach(agent -> startNode(agent, running));
                     return Behaviors.same();
                 })
+                .onMessage(ClockDue.class, due -> {
+                    askClock(due.agent());
+                    return Behaviors.same();
+                })
                 .onMessage(Distributor.Event.class, event -> {
                     distributor.onEvent(event);
                     return running ? dispatch() : Behaviors.same();
@@ -158,11 +175,26 @@ public final class RunSupervisor {
     private void startNode(ActorRef<NodeAgent.Command> agent, boolean joiner) {
         if (nodes.add(agent, joiner)) {
             context.watch(agent);
+            // Asked before the workers are started, which would hold up the answer.
+            if (nodes.needsClock(agent)) {
+                askClock(agent);
+            }
             agent.tell(new NodeAgent.StartWorkers(plan.spec(), nodeReplies));
         }
     }
 
+    private void askClock(ActorRef<NodeAgent.Command> agent) {
+        nodes.askingClock(agent, EpochClock.nowMicros());
+        agent.tell(new NodeAgent.ReadClock(nodeReplies));
+    }
+
     private Behavior<Command> onNode(NodeAgent.Reply reply, boolean running) {
+        if (reply instanceof NodeAgent.ClockRead read) {
+            if (nodes.clockRead(read, EpochClock.nowMicros())) {
+                timers.startSingleTimer(new ClockDue(read.agent()), new ClockDue(read.agent()), CLOCK_READ_INTERVAL);
+            }
+            return Behaviors.same();
+        }
         if (reply instanceof NodeAgent.WorkersStarted started) {
             nodes.started(started, sinceStartMs(running));
         } else if (reply instanceof NodeAgent.Leaving leaving) {
@@ -253,7 +285,7 @@ public final class RunSupervisor {
     }
 
     private Behavior<Command> finish() {
-        replyTo.tell(ledger.outcome(wallMs, nodes, distributor.heldBackMs()));
+        replyTo.tell(ledger.outcome(startedAtMicros, wallMs, nodes, distributor.heldBackMs()));
         return Behaviors.stopped();
     }
 

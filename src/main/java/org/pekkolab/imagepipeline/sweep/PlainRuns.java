@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
 import org.pekkolab.imagepipeline.node.MetricsCollector;
+import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.probes.ThreadCpu;
 import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
@@ -54,7 +55,7 @@ final class PlainRuns {
     RunOutcome sequential(ImageProcessor processor, int images, ProgressListener.RunProgress progress, ThreadSwitches switches)
             throws TimeoutException, InterruptedException {
         var run = new Tally(processor, progress, 1, images);
-        long start = System.nanoTime();
+        long start = run.clockStarts();
         for (int id = 0; id < images; id++) {
             run.process(id, "main");
         }
@@ -79,7 +80,7 @@ final class PlainRuns {
             return thread;
         });
         try {
-            long start = System.nanoTime();
+            long start = run.clockStarts();
             for (int id = 0; id < images; id++) {
                 int image = id;
                 pool.execute(() -> run.process(image, Thread.currentThread().getName()));
@@ -111,6 +112,7 @@ final class PlainRuns {
         private final CountDownLatch allDone;
         private final AtomicInteger processed = new AtomicInteger();
         private final SourceReader reader = new SourceReader(settings.reads().latency(), settings.reads().httpTimeout());
+        private long startedAtMicros;
 
         Tally(ImageProcessor processor, ProgressListener.RunProgress progress, int peakInFlight, int images)
                 throws TimeoutException, InterruptedException {
@@ -120,6 +122,12 @@ final class PlainRuns {
             this.images = images;
             this.allDone = new CountDownLatch(images);
             this.metrics = system.spawn("metrics", MetricsCollector.create(system.address(), settings.timing().sampleInterval()));
+        }
+
+        /** Returns {@link System#nanoTime()} now, from which the run is timed. */
+        long clockStarts() {
+            startedAtMicros = EpochClock.nowMicros();
+            return System.nanoTime();
         }
 
         void process(int id, String worker) {
@@ -159,6 +167,7 @@ final class PlainRuns {
             }
             // Nothing here retries an image or has a mailbox: those counts stay 0.
             return RunOutcome.builder()
+                    .startedAtMicros(startedAtMicros)
                     .wallMs(wallNanos / 1e6)
                     .images(images)
                     .processed(processed.get())

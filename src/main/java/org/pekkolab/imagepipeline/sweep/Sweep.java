@@ -324,6 +324,8 @@ public final class Sweep {
                 .overflowed(outcome.overflowed())
                 .peakMailbox(outcome.peakMailbox())
                 .heldBackMs(outcome.heldBackMs())
+                .startedAtMicros(outcome.startedAtMicros())
+                .inFlight(outcome.inFlight())
                 .peakHeapMb(nodes.stream().mapToDouble(NodeStats::peakHeapMb).sum())
                 .liveHeapMb(knownSum(nodes.stream().mapToDouble(NodeStats::liveHeapMb).toArray()))
                 .wallMs(outcome.wallMs())

@@ -82,12 +82,15 @@ class CommandLineTest {
         assertEquals(2, runs.get(4).get("workers").asInt());
 
         var imagesCsv = Files.readAllLines(report.resolve("images.csv"));
-        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,sharpen_us,brightness_us,total_us,cpu_us,pixels,alloc_bytes",
+        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,sharpen_us,brightness_us,total_us,cpu_us,pixels,alloc_bytes,start_us,end_us",
                 imagesCsv.get(0));
         assertEquals(1 + 5 * 6, imagesCsv.size(), "one row per image per run");
         assertEquals(1 + 5, Files.readAllLines(report.resolve("runs.csv")).size());
         assertTrue(Files.size(report.resolve("speedup.png")) > 0);
         assertTrue(Files.size(report.resolve("throughput.png")) > 0);
+        assertTrue(Files.size(report.resolve("trace.json")) > 0);
+        assertTrue(Files.readString(report.resolve("report.html")).contains("\"label\":\"single/fork-join/2w\""), "the page holds the runs");
+        assertTrue(Files.size(report.resolve("echarts.min.js")) > 500_000, "ECharts beside the page");
 
         try (Stream<Path> saved = Files.list(output)) {
             var names = saved.map(path -> path.getFileName().toString()).sorted().toList();

@@ -24,6 +24,7 @@ import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.MailboxStats;
 import org.pekkolab.imagepipeline.results.MetricsSnapshot;
 import org.pekkolab.imagepipeline.results.NodeStats;
+import org.pekkolab.imagepipeline.results.Sample;
 import org.pekkolab.imagepipeline.results.WorkerStats;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.Distribution;
@@ -90,12 +91,15 @@ class MessageSerializationTest {
                 .output(new OutputTarget(Path.of("/tmp/out"), OutputFormat.JPG, 80)).distribution(Distribution.PUSH, 16)
                 .control(ControlDispatcher.OWN).build();
         var workerStats = new WorkerStats("worker-1", "pekko://pipeline@127.0.0.1:2552", 10, 123.5, List.of("t-1"), List.of(0, 1));
-        var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 64.0, 12.0, 2, 2);
+        var nodeStats = new NodeStats("pekko://pipeline@127.0.0.1:2552", 1234, 10, 123.5, 0.5, 0.9, 256.0, 64.0, 12.0, 2, 2)
+                .withCpuLoad(List.of(new Sample(1_796_000_000_050_000L, 0.75), new Sample(1_796_000_000_100_000L, 1.0)));
         var messages = List.of(
                 new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.Reply>createTestProbe().getRef()),
                 new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent),
                 new NodeAgent.StopWorkers("run-1", testKit.<NodeAgent.Reply>createTestProbe().getRef()),
                 new NodeAgent.ClockStarted("run-1"),
+                new NodeAgent.ReadClock(testKit.<NodeAgent.Reply>createTestProbe().getRef()),
+                new NodeAgent.ClockRead(agent, 1_796_000_000_000_123L),
                 new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats, List.of(workerStats)), new MailboxStats(7, 42)),
                 new NodeAgent.Leaving(new NodeAgent.NodeReport("run-1", new MetricsSnapshot(nodeStats.withStatus(NodeStats.LEFT).withMembership(120.5, 980.25),
                         List.of(workerStats)), MailboxStats.NONE), testKit.<Done>createTestProbe().getRef()),
@@ -107,7 +111,7 @@ class MessageSerializationTest {
 
     @Test
     void workerReportsRoundTrip() {
-        var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600, 262_144, 3_000_000, 7_000_000, 8_500_000);
+        var timing = new ImageTiming("a.jpg", "worker-1", "pekko://pipeline@127.0.0.1:2552", "thread-1", 1, 1500, List.of(10L, 20L, 30L), 1600, 262_144, 3_000_000, 7_000_000, 8_500_000, 1_796_000_000_000_000L);
         var messages = List.of(
                 new ImageOutcome.Processed(3, timing, 2),
                 new ImageOutcome.Failed(4, "b.jpg", "truncated image data", 1),

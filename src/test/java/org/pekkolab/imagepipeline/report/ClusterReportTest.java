@@ -32,7 +32,7 @@ class ClusterReportTest {
 
     private static ImageTiming image(String node, int i, long cpuNanos) {
         return new ImageTiming("img-" + i + ".jpg", "worker-1", node, "thread-" + node, 0, 1000, List.of(500L, 300L, 200L), 2000, 1000,
-                -1, i * 10_000_000L, i * 10_000_000L + cpuNanos);
+                -1, i * 10_000_000L, i * 10_000_000L + cpuNanos, i * 10_000L);
     }
 
     private static NodeStats node(String address, long pid, int images, Map<String, Double> cpuMs) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.results.ImageTiming;
-import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.NodeStats;
+import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunKind;
 import org.pekkolab.imagepipeline.results.RunResult;
 
@@ -91,7 +91,7 @@ class ConsoleReportTest {
     @Test
     void showsAllocationPerPixelAndBothHeapPeaksForEveryRun() {
         var withoutCounter = Fixtures.run(RunKind.SINGLE, "pinned", 1, 1, 0.9, List.of(), List.of(
-                new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1, -1, -1)));
+                new ImageTiming("x.jpg", "worker-1", "node-1", "t-1", 0, 100, List.of(1L), 200, 1000, -1, -1, -1, 0)));
         String text = ConsoleReport.render(Fixtures.report(List.of(Fixtures.sweep().runs().get(1), withoutCounter), List.of()));
 
         String section = text.lines().dropWhile(l -> !l.startsWith("memory ")).takeWhile(l -> !l.isEmpty())
@@ -159,10 +159,10 @@ class ConsoleReportTest {
         String section = text.lines().dropWhile(l -> !l.startsWith("backpressure (peaks)")).takeWhile(l -> !l.isEmpty())
                 .collect(Collectors.joining("\n"));
         assertEquals(3, section.lines().count(), section);
-        assertTrue(line(section, "backpressure").matches("backpressure \\(peaks\\)\\s+in flight\\s+mailbox\\s+overflowed\\s+heap MB\\s+reading held back"));
-        assertTrue(line(section, "single/fork-join/2w ").matches("single/fork-join/2w\\s+2\\s+-\\s+0\\s+256\\.3\\s+-"),
+        assertTrue(line(section, "backpressure").matches("backpressure \\(peaks\\)\\s+in flight\\s+mailbox\\s+overflowed\\s+live heap MB\\s+reading held back"));
+        assertTrue(line(section, "single/fork-join/2w ").matches("single/fork-join/2w\\s+2\\s+-\\s+0\\s+40\\.3\\s+-"),
                 line(section, "single/fork-join/2w "));
-        assertTrue(line(section, "single/fork-join/2w/push ").matches("single/fork-join/2w/push\\s+2600\\s+16\\s+1234\\s+812\\.5\\s+2\\.50 s"),
+        assertTrue(line(section, "single/fork-join/2w/push ").matches("single/fork-join/2w/push\\s+2600\\s+16\\s+1234\\s+640\\.0\\s+2\\.50 s"),
                 line(section, "single/fork-join/2w/push "));
         assertFalse(section.contains("sequential"), "only actor runs");
         text.lines().forEach(l -> assertTrue(l.length() <= 120, l));

@@ -106,6 +106,6 @@ final class Fixtures {
     /** A timing with the processing thread's CPU clock at the image's start and end. */
     static ImageTiming timing(String image, String thread, long cpuAtStartNanos, long cpuAtEndNanos, long... filterMicros) {
         return new ImageTiming(image, "worker-1", "node-1", thread, 2, 100,
-                java.util.Arrays.stream(filterMicros).boxed().toList(), 1000, 262_144, 1_310_720, cpuAtStartNanos, cpuAtEndNanos);
+                java.util.Arrays.stream(filterMicros).boxed().toList(), 1000, 262_144, 1_310_720, cpuAtStartNanos, cpuAtEndNanos, 0);
     }
 }

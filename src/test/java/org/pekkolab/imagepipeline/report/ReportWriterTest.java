@@ -23,7 +23,7 @@ class ReportWriterTest {
         Path dir = tmp.resolve("out/report");
         List<Path> written = ReportWriter.write(Fixtures.sweep(), dir);
 
-        assertEquals(List.of("report.json", "runs.csv", "images.csv", "speedup.png", "throughput.png"),
+        assertEquals(List.of("report.json", "runs.csv", "images.csv", "speedup.png", "throughput.png", "trace.json"),
                 written.stream().map(p -> p.getFileName().toString()).toList());
         written.forEach(p -> assertTrue(Files.isRegularFile(p) && p.startsWith(dir), p.toString()));
     }
@@ -117,11 +117,11 @@ class ReportWriterTest {
         ReportWriter.write(Fixtures.sweep(), tmp);
         List<String> lines = Files.readAllLines(tmp.resolve("images.csv"));
 
-        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,total_us,cpu_us,pixels,alloc_bytes", lines.get(0));
+        assertEquals("run,image,worker,node,thread,core,decode_us,grayscale_us,blur_us,sobel_us,total_us,cpu_us,pixels,alloc_bytes,start_us,end_us", lines.get(0));
         assertEquals(List.of(
-                        "executor/2w,\"a,b.jpg\",worker-1,node-1,pool-1-thread-1,2,100,11,12,13,1000,,262144,1310720",
-                        "executor/2w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,21,22,23,1000,,262144,1310720",
-                        "single/fork-join/1w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,1,2,3,1000,,262144,1310720"),
+                        "executor/2w,\"a,b.jpg\",worker-1,node-1,pool-1-thread-1,2,100,11,12,13,1000,,262144,1310720,0,1000",
+                        "executor/2w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,21,22,23,1000,,262144,1310720,0,1000",
+                        "single/fork-join/1w,plain.jpg,worker-1,node-1,pool-1-thread-1,2,100,1,2,3,1000,,262144,1310720,0,1000"),
                 lines.subList(1, lines.size()));
     }
 

@@ -11,7 +11,7 @@ import org.pekkolab.imagepipeline.results.ImageTiming;
 /** Every image counted once, whatever the order and repetition of what the workers report. */
 class RunLedgerTest {
 
-    private static final ImageTiming TIMING = new ImageTiming("a.jpg", "worker-1", "node", "thread", 0, 10, List.of(1L), 20, 64, -1, -1, -1);
+    private static final ImageTiming TIMING = new ImageTiming("a.jpg", "worker-1", "node", "thread", 0, 10, List.of(1L), 20, 64, -1, -1, -1, 0);
 
     @Test
     void anImageReportedTwiceCountsOnce() {

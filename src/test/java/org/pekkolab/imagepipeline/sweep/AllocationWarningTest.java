@@ -12,7 +12,7 @@ import org.pekkolab.imagepipeline.results.ImageTiming;
 class AllocationWarningTest {
 
     private static ImageTiming allocating(long bytes) {
-        return new ImageTiming("check.jpg", "warm-up", "local", "main", 0, 2000, List.of(100L), 3000, 512 * 384, bytes, -1, -1);
+        return new ImageTiming("check.jpg", "warm-up", "local", "main", 0, 2000, List.of(100L), 3000, 512 * 384, bytes, -1, -1, 0);
     }
 
     @Test
