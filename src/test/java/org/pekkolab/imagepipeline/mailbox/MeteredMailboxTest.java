@@ -9,12 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.DeadLetter;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -63,9 +65,19 @@ class MeteredMailboxTest {
         return holder;
     }
 
+    /**
+     * Subscribed before it returns: the event stream handles its messages in order, so once a dead
+     * letter published after subscribing has arrived, the test's will too.
+     */
     private static TestProbe<DeadLetter> deadLetters() {
         var probe = testKit.<DeadLetter>createTestProbe();
-        testKit.system().eventStream().tell(new EventStream.Subscribe<>(DeadLetter.class, probe.getRef()));
+        var eventStream = testKit.system().eventStream();
+        eventStream.tell(new EventStream.Subscribe<>(DeadLetter.class, probe.getRef()));
+        var untyped = Adapter.toClassic(probe.getRef());
+        eventStream.tell(new EventStream.Publish<>(new DeadLetter("subscribed", untyped, untyped)));
+        probe.fishForMessage(Duration.ofSeconds(10), letter -> "subscribed".equals(letter.message())
+                ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore());
         return probe;
     }
 
@@ -159,8 +171,8 @@ class MeteredMailboxTest {
         }
         release.countDown();
 
-        assertEquals("left-1", deadLetters.receiveMessage().message());
-        assertEquals("left-2", deadLetters.receiveMessage().message());
+        assertEquals("left-1", deadLetters.receiveMessage(Duration.ofSeconds(10)).message());
+        assertEquals("left-2", deadLetters.receiveMessage(Duration.ofSeconds(10)).message());
         processed.expectNoMessage(Duration.ofMillis(100));
     }
 }
