@@ -59,7 +59,8 @@ class TimelineFilesTest {
             long from = Long.parseLong(row[start]);
             long to = Long.parseLong(row[end]);
             assertEquals(Long.parseLong(row[total]), to - from, String.join(",", row));
-            assertTrue(from >= 0 && to <= wallUs.get(row[0]) + 1, "within its run: " + String.join(",", row) + ", wall " + wallUs.get(row[0]));
+            // report.json gives the wall time to 0.1 ms.
+            assertTrue(from >= 0 && to <= wallUs.get(row[0]) + 50, "within its run: " + String.join(",", row) + ", wall " + wallUs.get(row[0]));
         }
     }
 
