@@ -10,6 +10,7 @@ final class DeliveryOptions {
             description = {"How images reach the workers, one run each:",
                 "pull: work pulling, at most --window images per worker.",
                 "push: all at once, through a round-robin router into the workers' mailboxes.",
+                "stream: a Pekko Streams graph per node; its demand bounds what is in flight.",
                 "Default: ${DEFAULT-VALUE}.", "Example: --mode pull,push"})
     List<String> modes;
 
@@ -23,4 +24,10 @@ final class DeliveryOptions {
                 "Overflow goes back to the supervisor and is sent again later (counted).",
                 "Default: pipeline.push.mailbox-capacity (0 = unbounded).", "Example: --mailbox-capacity 16"})
     Integer mailboxCapacity;
+
+    @Option(names = "--buffer", paramLabel = "N",
+            description = {"Stream mode: the buffers between the supervisor and each node's stream.",
+                "In flight <= nodes x (workers + 2 x N).",
+                "Default: pipeline.stream.buffer (4).", "Example: --buffer 16"})
+    Integer streamBuffer;
 }

@@ -129,6 +129,8 @@ final class RunOptions {
         }
         var capacity = delivery.mailboxCapacity != null ? delivery.mailboxCapacity : config.getInt("pipeline.push.mailbox-capacity");
         require(capacity >= 0, "--mailbox-capacity must be 0 (unbounded) or more, got " + capacity);
+        var streamBuffer = delivery.streamBuffer != null ? delivery.streamBuffer : config.getInt("pipeline.stream.buffer");
+        require(streamBuffer >= 1, "--buffer must be at least 1, got " + streamBuffer);
         var supervision = faults.supervision != null ? faults.supervision : config.getString("pipeline.supervision");
         var strategy = parse("--supervision", () -> Supervision.parse(supervision));
         require(faults.failRate >= 0 && faults.failRate <= 1, "--fail-rate must be between 0 and 1, got " + faults.failRate);
@@ -159,7 +161,7 @@ final class RunOptions {
         return new SweepSettings(
                 new InputSettings(inputSet, repeat),
                 imageSettings,
-                new WorkerSettings(workerCounts, threadCount, credits, capacity),
+                new WorkerSettings(workerCounts, threadCount, credits, capacity, streamBuffer),
                 new Variations(List.copyOf(workers.dispatchers), List.copyOf(distributions), ioChoices, controls(config)),
                 new FaultSettings(retries, strategy, faultPlan),
                 reads,

@@ -38,13 +38,23 @@ final class ImageAttempts {
      * @throws RuntimeException what the filters (or an injected fault) threw: the attempt failed
      */
     void run(ImageJob job, int attempt) {
+        report(job, attempt(job, attempt));
+    }
+
+    /**
+     * Attempt number {@code attempt} at the image, its timing to the metrics actor: processed, or
+     * failed when it is not a decodable image.
+     *
+     * @throws RuntimeException what the filters (or an injected fault) threw: the attempt failed
+     */
+    ImageOutcome attempt(ImageJob job, int attempt) {
         try {
             faults.beforeAttempt(job.id(), attempt);
             var timing = processor.process(job.name(), job.encoded(), worker, node);
             metrics.tell(new MetricsCollector.Record(timing));
-            report(job, new ImageOutcome.Processed(job.id(), timing, attempt));
+            return new ImageOutcome.Processed(job.id(), timing, attempt);
         } catch (UndecodableImageException e) {
-            report(job, new ImageOutcome.Failed(job.id(), job.name(), e.getMessage(), attempt));
+            return new ImageOutcome.Failed(job.id(), job.name(), e.getMessage(), attempt);
         }
     }
 
@@ -59,12 +69,20 @@ final class ImageAttempts {
 
     /** Tells the supervisor that an attempt threw; supervision deals with the worker. */
     void attemptFailed(ImageJob job) {
-        report(job, new ImageOutcome.AttemptFailed(job.id(), worker));
+        report(job, attemptFailedOutcome(job));
+    }
+
+    ImageOutcome attemptFailedOutcome(ImageJob job) {
+        return new ImageOutcome.AttemptFailed(job.id(), worker);
     }
 
     /** Reports the image failed for good after {@code attempts} attempts, the last of which threw {@code lastError}. */
     void gaveUp(ImageJob job, String lastError, int attempts) {
-        report(job, new ImageOutcome.Failed(job.id(), job.name(), lastError + " (gave up after " + attempts + " attempts)", attempts));
+        report(job, gaveUpOutcome(job, lastError, attempts));
+    }
+
+    static ImageOutcome gaveUpOutcome(ImageJob job, String lastError, int attempts) {
+        return new ImageOutcome.Failed(job.id(), job.name(), lastError + " (gave up after " + attempts + " attempts)", attempts);
     }
 
     /** How a failed attempt is listed: the exception's simple name and message. */

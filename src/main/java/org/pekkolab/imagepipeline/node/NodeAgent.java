@@ -76,7 +76,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** What a node agent tells a run's supervisor. */
     public sealed interface Reply extends CborSerializable {}
 
-    public record WorkersStarted(String runId, String address, long pid, ActorRef<Command> agent) implements Reply {}
+    /** @param stream stream mode: the ends of the node's stream; null otherwise */
+    public record WorkersStarted(String runId, String address, long pid, ActorRef<Command> agent, StreamWorkers.Ends stream) implements Reply {}
 
     /** @param micros the node's {@link EpochClock} when it answered */
     public record ClockRead(ActorRef<Command> agent, long micros) implements Reply {}
@@ -163,10 +164,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         var spec = start.spec();
         var run = NodeRun.start(getContext(), spec, start.replyTo(), processors.apply(spec), host);
         runs.put(spec.runId(), run);
-        for (int i = 1; i <= spec.workers().count(); i++) {
+        for (int i = 1; i <= run.workerActors(spec); i++) {
             watch(run, i, run.spawnWorker(i));
         }
-        start.replyTo().tell(new WorkersStarted(spec.runId(), host.address(), ProcessHandle.current().pid(), getContext().getSelf()));
+        start.replyTo().tell(new WorkersStarted(spec.runId(), host.address(), ProcessHandle.current().pid(), getContext().getSelf(),
+                run.stream == null ? null : run.stream.ends()));
         return this;
     }
 

@@ -10,7 +10,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.pekkolab.imagepipeline.mailbox.MailboxMeters;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.MailboxStats;
-import org.pekkolab.imagepipeline.settings.Distribution;
 
 /**
  * One run on one node, as its node agent keeps it: the run's supervisor, the node's metrics actor
@@ -26,6 +25,8 @@ final class NodeRun {
     /** Spawns the worker of an index under an actor name. */
     private final BiFunction<Integer, String, ActorRef<?>> spawner;
     private final Map<Integer, ActorRef<?>> workers = new HashMap<>();
+    /** Stream mode: the node's stream, in place of worker actors; null otherwise. */
+    final StreamWorkers.Running stream;
     private MailboxStats retired = MailboxStats.NONE;
     private int spawned;
 
@@ -41,10 +42,13 @@ final class NodeRun {
         var metrics = context.spawn(MetricsCollector.create(host.address(), Duration.ofMillis(spec.sampleIntervalMs())),
                 spec.runId() + "-metrics", spec.controlDispatcher());
         var relay = context.spawn(OutcomeRelay.create(host.outcomeBatch()), spec.runId() + "-outcomes", spec.controlDispatcher());
-        var spawner = spec.workers().distribution() == Distribution.PUSH
-                ? pushWorkers(context, spec, processor, host, metrics, relay)
-                : pullWorkers(context, spec, processor, host, metrics, relay);
-        return new NodeRun(spec.runId(), supervisor, metrics, relay, spawner);
+        return switch (spec.workers().distribution()) {
+            case PULL -> new NodeRun(spec.runId(), supervisor, metrics, relay, pullWorkers(context, spec, processor, host, metrics, relay), null);
+            case PUSH -> new NodeRun(spec.runId(), supervisor, metrics, relay, pushWorkers(context, spec, processor, host, metrics, relay), null);
+            case STREAM -> new NodeRun(spec.runId(), supervisor, metrics, relay, (index, name) -> {
+                throw new IllegalStateException("a stream run has no worker actors");
+            }, StreamWorkers.start(context.getSystem(), spec, processor, host.address(), metrics, relay));
+        };
     }
 
     /** Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all of them. */
@@ -67,12 +71,18 @@ final class NodeRun {
     }
 
     private NodeRun(String runId, ActorRef<NodeAgent.Reply> supervisor, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay, BiFunction<Integer, String, ActorRef<?>> spawner) {
+            ActorRef<OutcomeRelay.Command> relay, BiFunction<Integer, String, ActorRef<?>> spawner, StreamWorkers.Running stream) {
         this.runId = runId;
         this.supervisor = supervisor;
         this.metrics = metrics;
         this.relay = relay;
         this.spawner = spawner;
+        this.stream = stream;
+    }
+
+    /** The worker actors a run has on this node: none in stream mode, whose stream does the work. */
+    int workerActors(WorkerSpec spec) {
+        return stream == null ? spec.workers().count() : 0;
     }
 
     /** Spawns the worker of {@code index}, a fresh one or a replacement, and returns it. */
@@ -95,6 +105,9 @@ final class NodeRun {
     /** The run is over on this node: stops every worker and returns what their mailboxes measured. */
     MailboxStats stopWorkers(MailboxMeters meters, Consumer<ActorRef<?>> stop) {
         var mailboxes = retired;
+        if (stream != null) {
+            stream.stop().shutdown();
+        }
         for (var worker : workers.values()) {
             mailboxes = mailboxes.plus(meters.take(worker.path()));
             stop.accept(worker);

@@ -30,10 +30,11 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
      * @param dispatcher the preset name, sized on each node to {@code threads} threads
      * @param window images each pull worker may hold
      * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
+     * @param streamBuffer stream mode: the buffers of the stream between the supervisor and each node
      * @param control where the run's control actors work (resolved, never auto); on a node, its metrics actor
      */
     public record RunWorkers(int count, int threads, String dispatcher, int window, Distribution distribution, int mailboxCapacity,
-            ControlDispatcher control) {}
+            int streamBuffer, ControlDispatcher control) {}
 
     /** Where the run's filter workers work. */
     public DispatcherSelector workerDispatcher() {
@@ -63,6 +64,7 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
         private int window = 4;
         private Distribution distribution = Distribution.PULL;
         private int mailboxCapacity;
+        private int streamBuffer = 4;
         private ControlDispatcher control = ControlDispatcher.SHARED;
         private ImageSettings images = new ImageSettings(List.of("grayscale", "blur"), ImageDecoder.DEFAULT_MAX_PIXELS);
         private FaultSettings faults = FaultSettings.DEFAULT;
@@ -97,6 +99,11 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
             return this;
         }
 
+        public Builder streamBuffer(int value) {
+            streamBuffer = value;
+            return this;
+        }
+
         public Builder control(ControlDispatcher value) {
             control = value;
             return this;
@@ -123,7 +130,7 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
         }
 
         public WorkerSpec build() {
-            return new WorkerSpec(runId, new RunWorkers(count, threads, dispatcher, window, distribution, mailboxCapacity, control),
+            return new WorkerSpec(runId, new RunWorkers(count, threads, dispatcher, window, distribution, mailboxCapacity, streamBuffer, control),
                     images, faults, output, sampleIntervalMs);
         }
     }

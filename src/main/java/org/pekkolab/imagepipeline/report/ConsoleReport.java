@@ -10,6 +10,7 @@ import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunResult;
+import org.pekkolab.imagepipeline.results.RunSetup;
 
 /**
  * The end-of-run summary for a terminal or a log file: a fixed-width table of the runs, then what
@@ -192,13 +193,13 @@ public final class ConsoleReport {
      * Only when a push run is present: it is what push is compared with pull on.
      */
     private static void backpressure(List<RunResult> runs, StringBuilder out) {
-        if (runs.stream().noneMatch(r -> "push".equals(r.setup().distribution()))) {
+        if (runs.stream().noneMatch(r -> "push".equals(r.setup().distribution()) || "stream".equals(r.setup().distribution()))) {
             return;
         }
         var table = new ArrayList<List<String>>();
         table.add(List.of("backpressure (peaks)", "in flight", "mailbox", "overflowed", "live heap MB", "reading held back"));
         runs.stream()
-                .filter(r -> "pull".equals(r.setup().distribution()) || "push".equals(r.setup().distribution()))
+                .filter(r -> !RunSetup.NONE.equals(r.setup().distribution()))
                 .forEach(r -> {
                     boolean push = "push".equals(r.setup().distribution());
                     table.add(List.of(r.label(), String.valueOf(r.backpressure().peakInFlight()),

@@ -6,7 +6,7 @@ package org.pekkolab.imagepipeline.results;
  * their labels ({@code push}, {@code cpu}, ...); a plain run has {@link #NONE} for them.
  *
  * @param dispatcher the actor run's dispatcher preset, {@code thread-pool} for the ExecutorService
- * @param distribution {@code pull} or {@code push}
+ * @param distribution {@code pull}, {@code push} or {@code stream}
  * @param reads where the image readers ran: {@code blocking}, {@code cpu} or {@code virtual}
  * @param control where the control actors worked: {@code shared} or {@code own}
  * @param controlSetting the setting that put them there: {@code auto}, {@code shared} or {@code own}
@@ -55,7 +55,7 @@ public record RunSetup(RunKind kind, String dispatcher, String distribution, Str
      * auto's is not part of what the run is).
      */
     private String choices() {
-        return ("push".equals(distribution) ? "/push" : "")
+        return ("pull".equals(distribution) || NONE.equals(distribution) ? "" : "/" + distribution)
                 + (NONE.equals(reads) || "blocking".equals(reads) ? "" : "/" + reads + "-reads")
                 + (NONE.equals(controlSetting) || "auto".equals(controlSetting) ? "" : "/" + controlSetting + "-control");
     }

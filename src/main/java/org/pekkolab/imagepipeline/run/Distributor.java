@@ -1,8 +1,10 @@
 package org.pekkolab.imagepipeline.run;
 
+import java.util.Optional;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.node.ImageJob;
+import org.pekkolab.imagepipeline.node.NodeAgent;
 
 /**
  * How the images of a run reach its workers, for the {@link RunSupervisor}: it reads the images
@@ -19,16 +21,25 @@ import org.pekkolab.imagepipeline.node.ImageJob;
  * joins the cluster) get images and the images of workers that go away (a node that leaves or
  * dies, a worker stopped by its supervision) are sent again to the others.
  */
-sealed interface Distributor permits PullDistributor, PushDistributor {
+sealed interface Distributor permits PullDistributor, PushDistributor, StreamDistributor {
 
     /** A message for the distributor itself, handled on the supervisor's thread. */
-    sealed interface Event extends RunSupervisor.Command permits PullDistributor.Demand, PushDistributor.ResendDue {}
+    sealed interface Event extends RunSupervisor.Command permits PullDistributor.Demand, PushDistributor.ResendDue, StreamDistributor.StreamEnded {}
 
-    /** The Receptionist key the run's workers register under. */
-    ServiceKey<?> workerKey();
+    /** The Receptionist key the run's workers register under; empty where there is none (stream: each node's stream is its workers). */
+    Optional<ServiceKey<?>> workerKey();
 
-    /** The workers listed now; returns how many there are. */
-    int workersListed(Receptionist.Listing listing);
+    /** The workers listed under {@link #workerKey} now. */
+    default void workersListed(Receptionist.Listing listing) {}
+
+    /** How many workers can take images now. */
+    int workersReady();
+
+    /** A node has started its part of the run (its workers, or its stream). */
+    default void nodeStarted(NodeAgent.WorkersStarted started) {}
+
+    /** The run is over: what the distributor started stops. */
+    default void close() {}
 
     /** Whether a worker can take an image now. */
     boolean hasDemand();

@@ -73,12 +73,17 @@ final class PullDistributor implements Distributor {
     }
 
     @Override
-    public ServiceKey<?> workerKey() {
-        return key;
+    public Optional<ServiceKey<?>> workerKey() {
+        return Optional.of(key);
     }
 
     @Override
-    public int workersListed(Receptionist.Listing listing) {
+    public int workersReady() {
+        return links.size();
+    }
+
+    @Override
+    public void workersListed(Receptionist.Listing listing) {
         var listed = listing.getServiceInstances(key);
         for (var consumer : listed) {
             if (!links.containsKey(consumer) && !goneNodes.contains(nodeOf(consumer))) {
@@ -90,7 +95,6 @@ final class PullDistributor implements Distributor {
                 disconnect(link);
             }
         }
-        return links.size();
     }
 
     private void connect(ActorRef<ConsumerController.Command<ImageJob>> consumer) {

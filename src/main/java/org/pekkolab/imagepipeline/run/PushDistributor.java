@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -75,13 +76,17 @@ final class PushDistributor implements Distributor {
     }
 
     @Override
-    public ServiceKey<?> workerKey() {
-        return key;
+    public Optional<ServiceKey<?>> workerKey() {
+        return Optional.of(key);
     }
 
     @Override
-    public int workersListed(Receptionist.Listing listing) {
+    public void workersListed(Receptionist.Listing listing) {
         listed = listing.getServiceInstances(key).size();
+    }
+
+    @Override
+    public int workersReady() {
         return listed;
     }
 

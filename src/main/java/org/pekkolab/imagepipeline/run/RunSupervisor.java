@@ -18,7 +18,6 @@ import org.pekkolab.imagepipeline.node.ImageOutcome;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.results.RunOutcome;
-import org.pekkolab.imagepipeline.settings.Distribution;
 
 /**
  * The supervisor of one run. It asks every node of the run (one local {@link NodeAgent} in single
@@ -82,7 +81,6 @@ public final class RunSupervisor {
     private final ReadAhead reads;
     private final ActorRef<ImageOutcome> outcomes;
     private final ActorRef<NodeAgent.Reply> nodeReplies;
-    private int workersListed;
     private long startNanos;
     private long startedAtMicros;
     private double wallMs;
@@ -96,18 +94,20 @@ public final class RunSupervisor {
         this.replyTo = replyTo;
         this.ledger = new RunLedger(plan.images());
         var spec = plan.spec();
-        this.distributor = spec.workers().distribution() == Distribution.PUSH
-                ? new PushDistributor(context, timers, spec.runId(), spec.workers().mailboxCapacity(),
-                        () -> nodes.live() * spec.workers().count(), ledger)
-                : new PullDistributor(context, spec.runId(), ledger, ready::addFirst);
-        this.reads = new ReadAhead(context, plan, context.messageAdapter(ImageReader.Reply.class, FromReader::new));
         this.outcomes = context.messageAdapter(ImageOutcome.class, FromWorkers::new);
+        this.distributor = switch (spec.workers().distribution()) {
+            case PULL -> new PullDistributor(context, spec.runId(), ledger, ready::addFirst);
+            case PUSH -> new PushDistributor(context, timers, spec.runId(), spec.workers().mailboxCapacity(),
+                    () -> nodes.live() * spec.workers().count(), ledger);
+            case STREAM -> new StreamDistributor(context, spec.workers(), ledger, ready::addFirst, outcomes);
+        };
+        this.reads = new ReadAhead(context, plan, context.messageAdapter(ImageReader.Reply.class, FromReader::new));
         this.nodeReplies = context.messageAdapter(NodeAgent.Reply.class, FromNode::new);
         // One adapter per message class: both listings come through it, told apart by their key.
         var listings = context.messageAdapter(Receptionist.Listing.class,
                 listing -> listing.isForKey(NodeAgent.SERVICE_KEY) ? new NodesListed(listing) : new WorkersListed(listing));
         var receptionist = context.getSystem().receptionist();
-        receptionist.tell(Receptionist.subscribe(distributor.workerKey(), listings));
+        distributor.workerKey().ifPresent(key -> receptionist.tell(Receptionist.subscribe(key, listings)));
         if (plan.elastic()) {
             receptionist.tell(Receptionist.subscribe(NodeAgent.SERVICE_KEY, listings));
         }
@@ -118,14 +118,14 @@ public final class RunSupervisor {
     private Behavior<Command> starting() {
         return membership(Behaviors.receive(Command.class), false)
                 .onMessage(WorkersListed.class, listed -> {
-                    workersListed = distributor.workersListed(listed.listing());
+                    distributor.workersListed(listed.listing());
                     return startIfReady();
                 })
                 .build();
     }
 
     private Behavior<Command> startIfReady() {
-        if (nodes.live() == 0 || !nodes.allStarted() || workersListed < nodes.live() * plan.spec().workers().count()) {
+        if (nodes.live() == 0 || !nodes.allStarted() || distributor.workersReady() < nodes.live() * plan.spec().workers().count()) {
             return Behaviors.same();
         }
         startNanos = System.nanoTime();
@@ -139,7 +139,7 @@ public final class RunSupervisor {
     private Behavior<Command> running() {
         return membership(Behaviors.receive(Command.class), true)
                 .onMessage(WorkersListed.class, listed -> {
-                    workersListed = distributor.workersListed(listed.listing());
+                    distributor.workersListed(listed.listing());
                     return dispatch();
                 })
                 .onMessage(FromReader.class, this::onRead)
@@ -197,6 +197,7 @@ public final class RunSupervisor {
         }
         if (reply instanceof NodeAgent.WorkersStarted started) {
             nodes.started(started, sinceStartMs(running));
+            distributor.nodeStarted(started);
         } else if (reply instanceof NodeAgent.Leaving leaving) {
             nodes.left(leaving.report(), sinceStartMs(running)).ifPresent(node -> distributor.nodeGone(node.address));
             leaving.replyTo().tell(Done.getInstance());
@@ -285,6 +286,7 @@ public final class RunSupervisor {
     }
 
     private Behavior<Command> finish() {
+        distributor.close();
         replyTo.tell(ledger.outcome(startedAtMicros, wallMs, nodes, distributor.heldBackMs()));
         return Behaviors.stopped();
     }

@@ -26,6 +26,7 @@ public final class ConfigCheck {
             atLeast("pipeline.push.mailbox-capacity", 0),
             positive("pipeline.push.resend-delay"),
             above0("pipeline.push.held-heap-share", 0.9),
+            atLeast("pipeline.stream.buffer", 1),
             choice("pipeline.supervision", Supervision.class),
             notNegative("pipeline.backoff.min"),
             new Rule("pipeline.backoff.max", "a duration of at least pipeline.backoff.min",

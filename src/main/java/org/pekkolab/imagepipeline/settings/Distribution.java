@@ -8,11 +8,14 @@ package org.pekkolab.imagepipeline.settings;
  *       so images in flight are bounded whatever the input size.
  *   <li>{@link #PUSH}: every image is sent at once through a round-robin router into the workers'
  *       mailboxes (unbounded, or bounded by a capacity with overflow sent back and retried).
+ *   <li>{@link #STREAM}: a Pekko Streams graph per node, joined to the supervisor by stream
+ *       references; the streams' demand bounds the images in flight.
  * </ul>
  */
 public enum Distribution {
     PULL,
-    PUSH;
+    PUSH,
+    STREAM;
 
     /** The name users type and reports show. */
     public String label() {

@@ -9,8 +9,9 @@ import java.util.List;
  * @param threads dispatcher threads per run, or 0 for as many as the run has workers ({@code --threads})
  * @param window images each pull worker may hold ({@code --window})
  * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
+ * @param streamBuffer stream mode: the buffers of each node's stream ({@code --buffer})
  */
-public record WorkerSettings(List<Integer> counts, int threads, int window, int mailboxCapacity) {
+public record WorkerSettings(List<Integer> counts, int threads, int window, int mailboxCapacity, int streamBuffer) {
 
     /**
      * Pekko's ConsumerController requests more when half its window is used; with a window of 1

@@ -216,7 +216,7 @@ public final class Sweep {
 
     private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, ControlDispatcher control) {
         var runWorkers = new WorkerSpec.RunWorkers(workers, settings.workers().threadsFor(workers), dispatcher, settings.workers().window(),
-                distribution, settings.workers().mailboxCapacity(), control);
+                distribution, settings.workers().mailboxCapacity(), settings.workers().streamBuffer(), control);
         return new WorkerSpec("run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF), runWorkers, settings.images(),
                 settings.faults(), output.map(target -> new OutputTarget(target.dir().toAbsolutePath(), target.format(), target.quality())),
                 settings.timing().sampleInterval().toMillis());

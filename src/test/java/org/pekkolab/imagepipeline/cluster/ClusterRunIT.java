@@ -93,14 +93,15 @@ class ClusterRunIT {
     /**
      * Pull: the producer controller re-sends what the dead node's workers had not confirmed. Push:
      * nobody knows which images were in the dead node's mailboxes, so the supervisor sends every
-     * image still out again, and copies finished twice count once.
+     * image still out again, and copies finished twice count once. Stream: the images sent into the
+     * dead node's stream and not accounted for go into the other nodes' streams.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"pull", "push"})
+    @ValueSource(strings = {"pull", "push", "stream"})
     @Timeout(300)
     void killedWorkerNodeLosesNothing(String mode) throws Exception {
         var report = work.resolve("report-kill-" + mode);
-        var label = "cluster/fork-join/1wx3n" + (mode.equals("push") ? "/push" : "");
+        var label = "cluster/fork-join/1wx3n" + (mode.equals("pull") ? "" : "/" + mode);
         // 300 large images: the cluster run lasts several seconds, so the kill lands inside it.
         // Pull is followed by a push row, which must run on, and be labelled with, the two nodes still up.
         var modes = mode.equals("pull") ? "pull,push" : mode;

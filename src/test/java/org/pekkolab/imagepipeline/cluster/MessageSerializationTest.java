@@ -95,7 +95,7 @@ class MessageSerializationTest {
                 .withCpuLoad(List.of(new Sample(1_796_000_000_050_000L, 0.75), new Sample(1_796_000_000_100_000L, 1.0)));
         var messages = List.of(
                 new NodeAgent.StartWorkers(spec, testKit.<NodeAgent.Reply>createTestProbe().getRef()),
-                new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent),
+                new NodeAgent.WorkersStarted("run-1", "pekko://pipeline@127.0.0.1:2552", 1234, agent, null),
                 new NodeAgent.StopWorkers("run-1", testKit.<NodeAgent.Reply>createTestProbe().getRef()),
                 new NodeAgent.ClockStarted("run-1"),
                 new NodeAgent.ReadClock(testKit.<NodeAgent.Reply>createTestProbe().getRef()),

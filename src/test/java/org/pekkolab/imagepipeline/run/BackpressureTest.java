@@ -117,6 +117,21 @@ class BackpressureTest {
         assertEquals(0, outcome.overflowed());
     }
 
+    /**
+     * A stream run with ten thousand images queued: a node holds at most its workers' images, the
+     * supervisor's queue and the node's SinkRef buffer (4 each by default).
+     */
+    @Test
+    void streamKeepsInFlightWithinItsBuffersWithTenThousandQueued() {
+        var outcome = run(List.of(tiny), 10_000, Distribution.STREAM, 0, Supervision.RESTART, FaultPlan.NONE);
+
+        assertEquals(10_000, outcome.processed());
+        assertEquals(0, outcome.lost());
+        assertTrue(outcome.peakInFlight() <= WORKERS + 2 * 4, "peak in flight " + outcome.peakInFlight());
+        assertTrue(outcome.peakInFlight() > WORKERS, "the buffers were used: " + outcome.peakInFlight());
+        assertEquals(10_000, outcome.workerStats().stream().mapToInt(w -> w.images()).sum(), "every image processed once");
+    }
+
     /*
      * The two flooding tests give the supervisor a thread of its own: on the workers' dispatcher it only
      * gets a thread between two images, and then it cannot send faster than they finish.

@@ -34,6 +34,7 @@ import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.RunOutcome;
 import org.pekkolab.imagepipeline.results.WorkerStats;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
+import org.pekkolab.imagepipeline.settings.Distribution;
 import org.pekkolab.imagepipeline.settings.FaultPlan;
 import org.pekkolab.imagepipeline.settings.FaultSettings;
 import org.pekkolab.imagepipeline.settings.ImageSettings;
@@ -86,10 +87,14 @@ class FaultSupervisionTest {
     private static int runs;
 
     private static RunOutcome run(int images, int workers, Supervision supervision, FaultPlan faults, int maxRetries) {
+        return run(images, workers, supervision, faults, maxRetries, Distribution.PULL);
+    }
+
+    private static RunOutcome run(int images, int workers, Supervision supervision, FaultPlan faults, int maxRetries, Distribution distribution) {
         var probe = testKit.<RunOutcome>createTestProbe();
         var node = testKit.spawn(NodeAgent.create(false, spec -> PROCESSOR));
         var spec = WorkerSpec.builder("faults-" + (++runs)).workers(workers).images(new ImageSettings(List.of("grayscale"), 1_000_000L))
-                .faults(new FaultSettings(maxRetries, supervision, faults)).control(ControlDispatcher.OWN).build();
+                .faults(new FaultSettings(maxRetries, supervision, faults)).control(ControlDispatcher.OWN).distribution(distribution, 0).build();
         var plan = TestPlans.plan(files.subList(0, images), 1, spec, List.of(node));
         testKit.spawn(RunSupervisor.create(plan, done -> { }, probe.getRef()), spec.controlDispatcher());
         var outcome = probe.receiveMessage(TIMEOUT);
@@ -141,11 +146,22 @@ class FaultSupervisionTest {
     @ParameterizedTest
     @EnumSource(Supervision.class)
     void twentyPercentFaultsLoseNothingAndCountersMatchThePlan(Supervision supervision) {
+        twentyPercentFaults(supervision, Distribution.PULL);
+    }
+
+    /** The stream retries in its stage; its counters are the actor workers'. */
+    @ParameterizedTest
+    @EnumSource(Supervision.class)
+    void twentyPercentFaultsInAStreamLoseNothingAndCountersMatchThePlan(Supervision supervision) {
+        twentyPercentFaults(supervision, Distribution.STREAM);
+    }
+
+    private static void twentyPercentFaults(Supervision supervision, Distribution distribution) {
         var faults = new FaultPlan(0.2, 0, 0, 42);
         int maxRetries = 3;
         var expected = Expected.of(faults, 200, maxRetries);
 
-        var outcome = run(200, 3, supervision, faults, maxRetries);
+        var outcome = run(200, 3, supervision, faults, maxRetries, distribution);
 
         assertEquals(0, outcome.lost());
         assertEquals(200, outcome.processed() + outcome.failures().size());
