@@ -217,8 +217,8 @@ public final class ReportPage {
         }
         long worst = offsets.stream().mapToLong(NodeStats.ClockOffset::uncertaintyMicros).max().orElse(0);
         long largest = offsets.stream().mapToLong(clock -> Math.abs(clock.offsetMicros())).max().orElse(0);
-        return "Each node's clock is put on the coordinator's at the start of every run: five request and reply exchanges, the quickest "
-                + "kept; the node's time read in between is compared with their midpoint. Offsets found: up to " + largest
+        return "Each node's clock is put on the coordinator's at the start of every run: of 20 request and reply exchanges 50 ms apart, "
+                + "the quickest is kept; the node's time read in between is compared with their midpoint. Offsets found: up to " + largest
                 + " µs; each is right to within half its exchange's round trip, here at most " + worst + " µs.";
     }
 }
