@@ -71,7 +71,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (started < 0 || started > nodes - 1) {
             throw new UsageException("--spawn must be between 0 and " + (nodes - 1) + ", got " + started);
         }
-        address.validate();
+        address.validate(spec.commandLine().getErr());
         if (trials < 1 || trials > 100) {
             throw new UsageException("--trials must be between 1 and 100, got " + trials);
         }
@@ -79,7 +79,7 @@ final class ClusterCommand implements Callable<Integer> {
             throw new UsageException("--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
         }
         var layout = new ClusterSession.Layout(nodes, started, address.host, address.port, Duration.ofSeconds(joinTimeoutSeconds),
-                options.configFile().map(Path::toAbsolutePath));
+                options.configFile().map(Path::toAbsolutePath), address.tls());
         return Invocation.run(options, spec.commandLine(), Optional.of(layout), trials);
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        subcommands = {RunCommand.class, ClusterCommand.class, NodeCommand.class, BenchCommand.class, GenerateCommand.class},
+        subcommands = {RunCommand.class, ClusterCommand.class, NodeCommand.class, BenchCommand.class, GenerateCommand.class, CertsCommand.class},
         customSynopsis = "run.sh [COMMAND] [OPTIONS]",
         description = {
             "A lab for parallel image pipelines on Apache Pekko actors.",

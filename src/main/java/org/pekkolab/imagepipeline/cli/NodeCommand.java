@@ -83,7 +83,7 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        address.validate();
+        address.validate(spec.commandLine().getErr());
         if (joinTimeoutSeconds < 1) {
             throw new UsageException("--join-timeout must be at least 1 second, got " + joinTimeoutSeconds);
         }
@@ -99,7 +99,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         // The coordinator passes its command-line settings to the nodes it starts as system properties.
         var loaded = ConfigLoader.load(Optional.ofNullable(configFile), Map.of());
-        var config = ClusterConfig.forNode(loaded, address.host, address.port, seedNodes)
+        var config = ClusterConfig.forNode(loaded, address.host, address.port, seedNodes, address.tls())
                 .withValue(PEKKO_JOIN_LIMIT, ConfigValueFactory.fromAnyRef((joinTimeoutSeconds + 30) + "s"));
         var node = PipelineSystem.forClusterNode(config);
         long joinDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(joinTimeoutSeconds);
@@ -220,7 +220,10 @@ final class NodeCommand implements Callable<Integer> {
             var unresolved = ClusterConfig.socketAddress(seed);
             try (var socket = new Socket()) {
                 socket.connect(new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()), 1_000);
-                return "";
+                // Something listens: over TLS, a seed that did not answer did not accept this node's certificate.
+                return transport.equals("tls-tcp")
+                        ? ": the port is open but no TLS session came of it (--tls must name a copy of the cluster's certs folder)"
+                        : "";
             } catch (ConnectException e) {
                 // Refused: nothing listens there.
             } catch (IOException | RuntimeException e) {

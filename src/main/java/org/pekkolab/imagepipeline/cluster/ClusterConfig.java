@@ -4,7 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The configuration of a cluster node: conf/cluster.conf over the run's configuration, plus its address and seeds. */
 public final class ClusterConfig {
@@ -15,10 +17,11 @@ public final class ClusterConfig {
 
     /**
      * @param seedNodes HOST:PORT of the nodes to join; empty for a coordinator, which joins itself
+     * @param tls the folder of the cluster's certificates ({@link ClusterTls}), for mutual TLS between the nodes
      */
-    public static Config forNode(Config base, String host, int port, List<String> seedNodes) {
+    public static Config forNode(Config base, String host, int port, List<String> seedNodes, Optional<Path> tls) {
         var seeds = seedNodes.stream().map(ClusterConfig::address).toList();
-        return ConfigFactory.empty()
+        return tls.map(ClusterTls::settings).orElse(ConfigFactory.empty())
                 .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
                 .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds))

@@ -34,7 +34,8 @@ import org.pekkolab.imagepipeline.runtime.RunFailedException;
 public final class ClusterSession implements AutoCloseable {
 
     /** How the cluster is laid out. {@code spawn} of the {@code nodes} are started here as child JVMs. */
-    public record Layout(int nodes, int spawn, String host, int port, Duration joinTimeout, Optional<Path> configFile) {}
+    /** @param tls the folder of the cluster's certificates, for mutual TLS between the nodes ({@link ClusterTls}) */
+    public record Layout(int nodes, int spawn, String host, int port, Duration joinTimeout, Optional<Path> configFile, Optional<Path> tls) {}
 
     private final PipelineSystem system;
     private final ActorRef<NodeAgent.Command> localNode;
@@ -54,7 +55,7 @@ public final class ClusterSession implements AutoCloseable {
      */
     public static ClusterSession start(Config config, List<String> presets, List<Integer> workerCounts, Layout layout, Path logDir,
             ProgressListener progress) throws InterruptedException {
-        var nodeConfig = ClusterConfig.forNode(config, layout.host(), layout.port(), List.of());
+        var nodeConfig = ClusterConfig.forNode(config, layout.host(), layout.port(), List.of(), layout.tls());
         var system = new PipelineSystem(nodeConfig, presets, workerCounts);
         ActorRef<NodeAgent.Command> localNode;
         try {
@@ -74,7 +75,7 @@ public final class ClusterSession implements AutoCloseable {
             progress.note("more nodes can join at any time, also during a run: ./run.sh node --seed-nodes " + seed + joinHostHint(layout.host()));
             Files.createDirectories(logDir);
             for (int i = 0; i < layout.spawn(); i++) {
-                session.children.add(NodeLauncher.launch(i + 2, seed, layout.host(), layout.configFile(), config,
+                session.children.add(NodeLauncher.launch(i + 2, seed, layout, config,
                         logDir.resolve("node-" + (i + 2) + ".log")));
             }
             session.awaitMembers(layout, progress);

@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 
@@ -29,7 +28,7 @@ final class NodeLauncher {
     private NodeLauncher() {}
 
     /** @param config the coordinator's configuration: the node gets its dispatcher throughput */
-    static Process launch(int index, String seed, String host, Optional<Path> configFile, Config config, Path logFile) throws IOException {
+    static Process launch(int index, String seed, ClusterSession.Layout layout, Config config, Path logFile) throws IOException {
         var java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
         command.addAll(inheritedOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
@@ -40,10 +39,11 @@ final class NodeLauncher {
                 MAIN_CLASS,
                 "node",
                 "--seed-nodes", seed,
-                "--host", host,
+                "--host", layout.host(),
                 "--port", "0",
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
-        configFile.ifPresent(file -> command.addAll(List.of("--config", file.toAbsolutePath().toString())));
+        layout.configFile().ifPresent(file -> command.addAll(List.of("--config", file.toAbsolutePath().toString())));
+        layout.tls().ifPresent(dir -> command.addAll(List.of("--tls", dir.toAbsolutePath().toString())));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -37,7 +38,7 @@ import org.pekkolab.imagepipeline.settings.Supervision;
 class MessageSerializationTest {
 
     private static final ActorTestKit testKit =
-            ActorTestKit.create(ClusterConfig.forNode(ConfigFactory.load(), "127.0.0.1", 0, List.of()));
+            ActorTestKit.create(ClusterConfig.forNode(ConfigFactory.load(), "127.0.0.1", 0, List.of(), Optional.empty()));
 
     @AfterAll
     static void shutdown() {
