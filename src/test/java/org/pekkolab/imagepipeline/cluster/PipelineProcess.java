@@ -42,11 +42,21 @@ final class PipelineProcess implements AutoCloseable {
     }
 
     static PipelineProcess start(String... args) throws IOException {
-        var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar"));
+        return startIn(List.of(), args);
+    }
+
+    /** Started inside a Linux network namespace ({@code ip netns exec NAME}), which stands for another host. */
+    static PipelineProcess startInNamespace(String namespace, String... args) throws IOException {
+        return startIn(List.of("ip", "netns", "exec", namespace), args);
+    }
+
+    private static PipelineProcess startIn(List<String> prefix, String... args) throws IOException {
+        var jar = Path.of(System.getProperty("pipeline.jar", "target/pekko-image-pipeline.jar")).toAbsolutePath();
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JIT's warm-up waits for it to settle, up to half a minute (two in cluster mode): the tests need no settled JIT.
         // Their rows take the input once, as the tests count it, and one trial.
-        var command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s",
+        var command = new ArrayList<>(prefix);
+        command.addAll(List.of(java, "-Djava.awt.headless=true", "-Xmx1g", "-Dpipeline.warmup-max=2s",
                 "-Dpipeline.cluster.warmup-max=2s", "-Dpipeline.min-row-time=0", "-Dpipeline.trials=1"));
         // The kernels this test JVM runs, as the cluster command passes them on to its node JVMs.
         command.addAll(Simd.jvmOptions());
