@@ -223,13 +223,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                             done.stream().map(ImageTiming::thread).distinct().sorted().toList(),
                             done.stream().map(ImageTiming::core).filter(core -> core >= 0).distinct().sorted().toList());
                 })
-                .sorted(Comparator.comparing(WorkerStats::worker, MetricsCollector::naturalOrder))
+                .sorted(Comparator.comparing(WorkerStats::worker, WorkerStats.NAME_ORDER))
                 .toList();
-    }
-
-    /** worker-2 before worker-10. */
-    private static int naturalOrder(String a, String b) {
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
     private double cpuLoad(long cpuNanos, long wallNanos) {

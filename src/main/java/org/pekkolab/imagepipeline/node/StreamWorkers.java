@@ -3,11 +3,14 @@ package org.pekkolab.imagepipeline.node;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.japi.Pair;
@@ -32,7 +35,7 @@ import org.pekkolab.imagepipeline.settings.Supervision;
  * the node asks for images only as it finishes them, at most the SinkRef's buffer ahead.
  *
  * <p>An attempt that throws is retried in the same stage, up to {@code --max-retries} times (after a
- * back-off pause with {@code --supervision backoff}); each failed attempt is reported, as the actor
+ * back-off pause with {@code --supervision backoff}, during which no thread waits); each failed attempt is reported, as the actor
  * workers' supervision events are, and an image that fails every attempt is reported failed: nothing
  * escapes the stage, so the stream never fails on an image.
  */
@@ -76,44 +79,52 @@ public final class StreamWorkers {
         Pair<Pair<SinkRef<ImageJob>, UniqueKillSwitch>, SourceRef<ImageOutcome>> ends = StreamRefs.<ImageJob>sinkRef()
                 .addAttributes(StreamRefAttributes.bufferCapacity(buffer))
                 .viaMat(KillSwitches.single(), Keep.both())
-                .mapAsyncUnordered(spec.workers().count(), job -> CompletableFuture.supplyAsync(() -> work.process(job), workers))
+                .mapAsyncUnordered(spec.workers().count(), job -> work.process(job, 1, new ArrayList<>(), workers))
                 .addAttributes(Attributes.inputBuffer(1, 1))
                 .toMat(StreamRefs.sourceRef(), Keep.both())
                 .run(Materializer.matFromSystem(system));
         return new Running(new Ends(ends.first().first(), ends.second()), ends.first().second());
     }
 
-    /** Every attempt at one image, until one does not throw or none is left: the image's outcomes. */
-    private ImageOutcome process(ImageJob job) {
-        var attempts = byThread.computeIfAbsent(Thread.currentThread().getName(),
-                thread -> new ImageAttempts(processor, settings.injected(), "worker@" + thread, node, metrics, relay));
-        var outcomes = new ArrayList<ImageOutcome>();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                outcomes.add(attempts.attempt(job, attempt));
-                break;
-            } catch (RuntimeException | Error e) {
-                outcomes.add(attempts.attemptFailedOutcome(job));
-                if (attempt > settings.maxRetries()) {
-                    outcomes.add(ImageAttempts.gaveUpOutcome(job, ImageAttempts.describe(e), attempt));
-                    break;
-                }
-                pauseBeforeRetry(attempt);
-            }
-        }
-        return outcomes.size() == 1 ? outcomes.get(0) : new ImageOutcome.Batch(outcomes);
+    /**
+     * Every attempt at one image, each on the workers' dispatcher, until one does not throw or none
+     * is left: the image's outcomes.
+     */
+    private CompletionStage<ImageOutcome> process(ImageJob job, int attempt, List<ImageOutcome> outcomes, Executor workers) {
+        return CompletableFuture.supplyAsync(() -> attemptOnce(job, attempt, outcomes), workers)
+                .thenCompose(done -> done
+                        ? CompletableFuture.completedFuture(outcomes.size() == 1 ? outcomes.get(0) : new ImageOutcome.Batch(outcomes))
+                        : process(job, attempt + 1, outcomes, nextAttemptOn(attempt, workers)));
     }
 
-    /** With back-off supervision, as a backed-off actor would: min, doubling to max, with up to the random factor added. */
-    private void pauseBeforeRetry(int attempt) {
+    /** One attempt, its outcomes added to {@code outcomes}; true when the image is done with (processed, or failed for good). */
+    private boolean attemptOnce(ImageJob job, int attempt, List<ImageOutcome> outcomes) {
+        var attempts = byThread.computeIfAbsent(Thread.currentThread().getName(),
+                thread -> new ImageAttempts(processor, settings.injected(), "worker@" + thread, node, metrics, relay));
+        try {
+            outcomes.add(attempts.attempt(job, attempt));
+            return true;
+        } catch (RuntimeException | Error e) {
+            outcomes.add(attempts.attemptFailedOutcome(job));
+            if (attempt > settings.maxRetries()) {
+                outcomes.add(ImageAttempts.gaveUpOutcome(job, ImageAttempts.describe(e), attempt));
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Where the attempt after {@code attempt} runs: at once, or with back-off supervision after the
+     * pause a backed-off actor would take (min, doubling to max, with up to the random factor added),
+     * without holding a worker thread meanwhile.
+     */
+    private Executor nextAttemptOn(int attempt, Executor workers) {
         if (settings.supervision() != Supervision.BACKOFF) {
-            return;
+            return workers;
         }
         long millis = Math.min(backoffMax.toMillis(), backoffMin.toMillis() << Math.min(attempt - 1, 20));
-        try {
-            Thread.sleep(millis + (long) (millis * backoffRandomFactor * ThreadLocalRandom.current().nextDouble()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long pause = millis + (long) (millis * backoffRandomFactor * ThreadLocalRandom.current().nextDouble());
+        return CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS, workers);
     }
 }

@@ -37,7 +37,12 @@ public final class EpochClock {
     private EpochClock() {}
 
     public static long nowMicros() {
-        return ANCHOR_MICROS + (System.nanoTime() - ANCHOR_NANOS) / 1_000;
+        return micros(System.nanoTime());
+    }
+
+    /** The time a {@link System#nanoTime()} reading of this JVM stands for, in µs since the epoch. */
+    public static long micros(long nanoTime) {
+        return ANCHOR_MICROS + (nanoTime - ANCHOR_NANOS) / 1_000;
     }
 
     private static long epochMicros(Instant instant) {

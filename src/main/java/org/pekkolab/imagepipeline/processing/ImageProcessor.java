@@ -79,7 +79,6 @@ public final class ImageProcessor {
             throws UndecodableImageException {
         long allocatedBefore = allocatedBytes();
         long cpuAtStart = threadCpuNanos();
-        long startedAtMicros = EpochClock.nowMicros();
         long start = System.nanoTime();
         RasterImage decoded = decoder.decode(encoded, name, header -> {
             if (held.reservation == null) {
@@ -112,7 +111,7 @@ public final class ImageProcessor {
                 allocatedBefore < 0 || allocatedAfter < 0 ? -1 : allocatedAfter - allocatedBefore,
                 cpuAtStart,
                 cpuAtEnd,
-                startedAtMicros);
+                EpochClock.micros(start));
     }
 
     /** The JVM's per-thread allocation counter, or null where it has none or it is switched off. */

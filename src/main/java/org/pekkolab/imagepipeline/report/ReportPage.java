@@ -21,6 +21,7 @@ import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunResult;
 import org.pekkolab.imagepipeline.results.Sample;
+import org.pekkolab.imagepipeline.results.WorkerStats;
 
 /**
  * Writes {@code report.html}: the page of {@code report-page/report.html} with the invocation's figures
@@ -148,7 +149,7 @@ public final class ReportPage {
         timings.forEach(t -> byNode.computeIfAbsent(t.node(), key -> new LinkedHashMap<>()).putIfAbsent(t.thread(), 0));
         var laneOf = new LinkedHashMap<String, Integer>();
         var lanes = node.putArray("lanes");
-        byNode.forEach((address, threads) -> threads.keySet().stream().sorted(ReportPage::naturalOrder).forEach(thread -> {
+        byNode.forEach((address, threads) -> threads.keySet().stream().sorted(WorkerStats.NAME_ORDER).forEach(thread -> {
             laneOf.put(address + "\n" + thread, laneOf.size());
             lanes.addObject().put("node", address).put("thread", thread);
         }));
@@ -168,11 +169,6 @@ public final class ReportPage {
             end.add(at + t.totalMicros());
             name.add(t.image());
         }
-    }
-
-    /** thread-2 before thread-10. */
-    private static int naturalOrder(String a, String b) {
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
     private static ArrayNode point(Sample sample, long start) {
@@ -217,8 +213,8 @@ public final class ReportPage {
         }
         long worst = offsets.stream().mapToLong(NodeStats.ClockOffset::uncertaintyMicros).max().orElse(0);
         long largest = offsets.stream().mapToLong(clock -> Math.abs(clock.offsetMicros())).max().orElse(0);
-        return "Each node's clock is put on the coordinator's at the start of every run: of 20 request and reply exchanges 50 ms apart, "
-                + "the quickest is kept; the node's time read in between is compared with their midpoint. Offsets found: up to " + largest
+        return "Each node's clock is put on the coordinator's at the start of every run: of request and reply exchanges spread over "
+                + "a second, the quickest is kept; the node's time read in between is compared with their midpoint. Offsets found: up to " + largest
                 + " µs; each is right to within half its exchange's round trip, here at most " + worst + " µs.";
     }
 }

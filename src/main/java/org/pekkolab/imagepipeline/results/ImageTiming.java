@@ -34,7 +34,7 @@ public record ImageTiming(
 
     /** The same image with its start moved by {@code micros}: onto another clock's time line. */
     public ImageTiming shifted(long micros) {
-        return new ImageTiming(image, worker, node, thread, core, decodeMicros, filterMicros, totalMicros, pixels, allocatedBytes, cpuAtStartNanos,
+        return micros == 0 ? this : new ImageTiming(image, worker, node, thread, core, decodeMicros, filterMicros, totalMicros, pixels, allocatedBytes, cpuAtStartNanos,
                 cpuAtEndNanos, startedAtMicros + micros);
     }
 

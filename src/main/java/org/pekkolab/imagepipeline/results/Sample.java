@@ -8,6 +8,6 @@ package org.pekkolab.imagepipeline.results;
 public record Sample(long atMicros, double value) {
 
     public Sample shifted(long micros) {
-        return new Sample(atMicros + micros, value);
+        return micros == 0 ? this : new Sample(atMicros + micros, value);
     }
 }

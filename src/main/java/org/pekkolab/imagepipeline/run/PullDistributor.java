@@ -118,15 +118,7 @@ final class PullDistributor implements Distributor {
         links.remove(link.consumer);
         byProducerId.values().remove(link);
         context.stop(link.producer);
-        var back = new ArrayList<>(link.held.values());
-        for (int i = back.size() - 1; i >= 0; i--) {
-            var job = back.get(i);
-            holders.remove(job.id());
-            ledger.cameBack(job.id());
-            sendAgain.accept(job);
-        }
-        ledger.redelivered(back.size());
-        return back.size();
+        return Distributor.handBack(link.held.values(), holders, ledger, sendAgain);
     }
 
     @Override

@@ -129,7 +129,7 @@ public final class RunSupervisor {
             return Behaviors.same();
         }
         startNanos = System.nanoTime();
-        startedAtMicros = EpochClock.nowMicros();
+        startedAtMicros = EpochClock.micros(startNanos);
         nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.ClockStarted(plan.spec().runId())));
         reads.readMore(ready.size());
         return running();

@@ -1,6 +1,5 @@
 package org.pekkolab.imagepipeline.run;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -141,15 +140,7 @@ final class StreamDistributor implements Distributor {
             return 0;
         }
         complete(link);
-        var back = new ArrayList<>(link.held.values());
-        for (int i = back.size() - 1; i >= 0; i--) {
-            var job = back.get(i);
-            holders.remove(job.id());
-            ledger.cameBack(job.id());
-            sendAgain.accept(job);
-        }
-        ledger.redelivered(back.size());
-        return back.size();
+        return Distributor.handBack(link.held.values(), holders, ledger, sendAgain);
     }
 
     /**

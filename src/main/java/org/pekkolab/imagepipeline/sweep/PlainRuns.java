@@ -126,8 +126,9 @@ final class PlainRuns {
 
         /** Returns {@link System#nanoTime()} now, from which the run is timed. */
         long clockStarts() {
-            startedAtMicros = EpochClock.nowMicros();
-            return System.nanoTime();
+            long now = System.nanoTime();
+            startedAtMicros = EpochClock.micros(now);
+            return now;
         }
 
         void process(int id, String worker) {
