@@ -16,7 +16,9 @@ final class DeliveryOptions {
 
     @Option(names = "--window", paramLabel = "N",
             description = {"Images each worker may hold, at least 3; in flight <= workers x window.",
-                "Default: pipeline.window (4).", "Example: --window 8"})
+                "Default: pipeline.window (4).",
+                "A worker in another JVM than the supervisor: pipeline.cluster.window (16).",
+                "Example: --window 8"})
     Integer window;
 
     @Option(names = "--mailbox-capacity", paramLabel = "N",

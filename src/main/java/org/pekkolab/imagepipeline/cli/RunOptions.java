@@ -18,6 +18,7 @@ import org.pekkolab.imagepipeline.runtime.PipelineSystem;
 import org.pekkolab.imagepipeline.settings.ConfigLoader;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.Distribution;
+import org.pekkolab.imagepipeline.settings.PullWindow;
 import org.pekkolab.imagepipeline.settings.FaultPlan;
 import org.pekkolab.imagepipeline.settings.FaultSettings;
 import org.pekkolab.imagepipeline.settings.ImageSettings;
@@ -113,9 +114,10 @@ final class RunOptions {
         var outputFormat = outputFormat(output.format);
         var retries = faults.maxRetries != null ? faults.maxRetries : config.getInt("pipeline.max-retries");
         require(retries >= 0, "--max-retries must be 0 or more, got " + retries);
-        var credits = delivery.window != null ? delivery.window : config.getInt("pipeline.window");
-        require(credits >= WorkerSettings.MIN_WINDOW, "--window must be at least " + WorkerSettings.MIN_WINDOW
-                + " (Pekko's flow control asks for more images when half the window is used), got " + credits);
+        require(delivery.window == null || delivery.window >= WorkerSettings.MIN_WINDOW, "--window must be at least " + WorkerSettings.MIN_WINDOW
+                + " (Pekko's flow control asks for more images when half the window is used), got " + delivery.window);
+        var window = delivery.window != null ? PullWindow.everywhere(delivery.window)
+                : new PullWindow(config.getInt("pipeline.window"), config.getInt("pipeline.cluster.window"));
         var threads = workers.threads;
         var threadCount = threads != null ? threads : 0;
         require(threads == null || (threads >= 1 && threads <= PipelineSystem.MAX_WORKERS),
@@ -161,7 +163,7 @@ final class RunOptions {
         return new SweepSettings(
                 new InputSettings(inputSet, repeat),
                 imageSettings,
-                new WorkerSettings(workerCounts, threadCount, credits, capacity, streamBuffer),
+                new WorkerSettings(workerCounts, threadCount, window, capacity, streamBuffer),
                 new Variations(List.copyOf(workers.dispatchers), List.copyOf(distributions), ioChoices, controls(config)),
                 new FaultSettings(retries, strategy, faultPlan),
                 reads,

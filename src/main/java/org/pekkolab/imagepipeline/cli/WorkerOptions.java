@@ -32,7 +32,7 @@ final class WorkerOptions {
     Integer throughput;
 
     @Option(names = "--control", paramLabel = "LIST", split = ",", hideParamSyntax = true,
-            description = {"Where the actor runs' control actors (supervisor, producer, metrics) work, one run each:",
+            description = {"Where the actor runs' control actors (supervisor, producer) work, one run each:",
                 "shared: the filter workers' dispatcher, between images.",
                 "own: a thread of their own (Pekko's default dispatcher).",
                 "auto: shared where that measured faster, own for the rest.",

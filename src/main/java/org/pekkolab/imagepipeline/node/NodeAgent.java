@@ -52,6 +52,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The run's clock starts: the node's figures for the run count from now. */
     public record ClockStarted(String runId) implements Command {}
 
+    /** The supervisor has handed out every image of the run: the node's outcomes go at once from now on. */
+    public record LastImagesSent(String runId) implements Command {}
+
     /** Asks for this node's clock, to put its figures on the supervisor's time line. */
     public record ReadClock(ActorRef<Reply> replyTo) implements Command {}
 
@@ -144,6 +147,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(StartWorkers.class, this::onStart)
                 .onMessage(StopWorkers.class, stop -> collect(runs.remove(stop.runId()), stop.replyTo()))
                 .onMessage(ClockStarted.class, this::onClockStarted)
+                .onMessage(LastImagesSent.class, last -> {
+                    var run = runs.get(last.runId());
+                    if (run != null) {
+                        run.relay.tell(OutcomeRelay.AtOnce.INSTANCE);
+                    }
+                    return this;
+                })
                 .onMessage(Collected.class, this::onCollected)
                 .onMessage(WorkerStopped.class, this::onWorkerStopped)
                 .onMessage(HandBack.class, this::onHandBack)

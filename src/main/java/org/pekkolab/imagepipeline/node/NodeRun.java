@@ -39,11 +39,15 @@ final class NodeRun {
     /** Starts the run's metrics actor and outcome relay on this node; its workers come from {@link #spawnWorker}. */
     static NodeRun start(ActorContext<NodeAgent.Command> context, WorkerSpec spec, ActorRef<NodeAgent.Reply> supervisor,
             ImageProcessor processor, Host host) {
+        // Each image sends these two a message: on a thread of their own, every image would wake that
+        // thread, and so preempt a worker. On the workers' threads they take their turn between images.
         var metrics = context.spawn(MetricsCollector.create(host.address(), Duration.ofMillis(spec.sampleIntervalMs())),
-                spec.runId() + "-metrics", spec.controlDispatcher());
-        var relay = context.spawn(OutcomeRelay.create(host.outcomeBatch()), spec.runId() + "-outcomes", spec.controlDispatcher());
+                spec.runId() + "-metrics", spec.workerDispatcher());
+        var relay = context.spawn(OutcomeRelay.create(host.outcomeBatch()), spec.runId() + "-outcomes", spec.workerDispatcher());
+        boolean besideSupervisor = supervisor.path().address().hasLocalScope();
         return switch (spec.workers().distribution()) {
-            case PULL -> new NodeRun(spec.runId(), supervisor, metrics, relay, pullWorkers(context, spec, processor, host, metrics, relay), null);
+            case PULL -> new NodeRun(spec.runId(), supervisor, metrics, relay,
+                    pullWorkers(context, spec, spec.workers().window().forWorker(besideSupervisor), processor, host, metrics, relay), null);
             case PUSH -> new NodeRun(spec.runId(), supervisor, metrics, relay, pushWorkers(context, spec, processor, host, metrics, relay), null);
             case STREAM -> new NodeRun(spec.runId(), supervisor, metrics, relay, (index, name) -> {
                 throw new IllegalStateException("a stream run has no worker actors");
@@ -52,9 +56,9 @@ final class NodeRun {
     }
 
     /** Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all of them. */
-    private static BiFunction<Integer, String, ActorRef<?>> pullWorkers(ActorContext<NodeAgent.Command> context, WorkerSpec spec,
+    private static BiFunction<Integer, String, ActorRef<?>> pullWorkers(ActorContext<NodeAgent.Command> context, WorkerSpec spec, int window,
             ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, ActorRef<OutcomeRelay.Command> relay) {
-        var settings = new FilterWorker.Settings(FilterWorker.serviceKey(spec.runId()), processor, spec.faults(), spec.workers().window(),
+        var settings = new FilterWorker.Settings(FilterWorker.serviceKey(spec.runId()), processor, spec.faults(), window,
                 host.address(), metrics, relay, new AttemptLedger());
         return (index, actorName) -> context.spawn(FilterWorker.create("worker-" + index, settings), actorName, spec.workerDispatcher());
     }

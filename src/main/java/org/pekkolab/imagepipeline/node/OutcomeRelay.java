@@ -14,7 +14,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * crosses JVMs costs a fixed share of CPU on both sides (Artery's stream stages, a TCP write and
  * read, several thread hand-offs), which at a few hundred images a second is most of what remoting
  * costs: one message per few images instead of one per image. An outcome waits at most
- * {@code interval}; the supervisor's accounts lag by as much, its images do not.
+ * {@code interval}; the supervisor's accounts lag by as much, its images do not. Once the supervisor
+ * has handed out the run's last images ({@link AtOnce}) outcomes go at once, so that the end of a run
+ * does not wait for a batch.
  */
 final class OutcomeRelay {
 
@@ -23,6 +25,9 @@ final class OutcomeRelay {
     record Relay(ActorRef<ImageOutcome> to, ImageOutcome outcome) implements Command {}
 
     private enum Flush implements Command { INSTANCE }
+
+    /** From now on every outcome goes at once; what waits goes now. */
+    enum AtOnce implements Command { INSTANCE }
 
     /** A batch this large goes at once. */
     private static final int MAX_BATCH = 32;
@@ -48,8 +53,22 @@ final class OutcomeRelay {
                         pending.clear();
                         return Behaviors.same();
                     })
+                    .onMessageEquals(AtOnce.INSTANCE, () -> {
+                        pending.forEach(OutcomeRelay::send);
+                        return atOnce();
+                    })
                     .build();
         });
+    }
+
+    private static Behavior<Command> atOnce() {
+        return Behaviors.receive(Command.class)
+                .onMessage(Relay.class, relay -> {
+                    relay.to().tell(relay.outcome());
+                    return Behaviors.same();
+                })
+                .onAnyMessage(other -> Behaviors.same())
+                .build();
     }
 
     private static void send(ActorRef<ImageOutcome> to, List<ImageOutcome> outcomes) {

@@ -11,6 +11,7 @@ import org.pekkolab.imagepipeline.settings.Distribution;
 import org.pekkolab.imagepipeline.settings.FaultSettings;
 import org.pekkolab.imagepipeline.settings.ImageSettings;
 import org.pekkolab.imagepipeline.settings.IoDispatcher;
+import org.pekkolab.imagepipeline.settings.PullWindow;
 
 /**
  * What a node needs to start its filter workers for one run; sent to every node of the run.
@@ -28,12 +29,12 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
      * @param count workers per node
      * @param threads threads of the run's dispatcher on each node (usually {@code count})
      * @param dispatcher the preset name, sized on each node to {@code threads} threads
-     * @param window images each pull worker may hold
+     * @param window images each pull worker may hold, beside the supervisor or in another JVM
      * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
      * @param streamBuffer stream mode: the buffers of the stream between the supervisor and each node
-     * @param control where the run's control actors work (resolved, never auto); on a node, its metrics actor
+     * @param control where the run's control actors work (resolved, never auto)
      */
-    public record RunWorkers(int count, int threads, String dispatcher, int window, Distribution distribution, int mailboxCapacity,
+    public record RunWorkers(int count, int threads, String dispatcher, PullWindow window, Distribution distribution, int mailboxCapacity,
             int streamBuffer, ControlDispatcher control) {}
 
     /** Where the run's filter workers work. */
@@ -61,7 +62,7 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
         private int count = 2;
         private int threads = 2;
         private String dispatcher = "test";
-        private int window = 4;
+        private PullWindow window = PullWindow.everywhere(4);
         private Distribution distribution = Distribution.PULL;
         private int mailboxCapacity;
         private int streamBuffer = 4;
@@ -88,8 +89,9 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
             return this;
         }
 
+        /** The same window for every worker. */
         public Builder window(int value) {
-            window = value;
+            window = PullWindow.everywhere(value);
             return this;
         }
 

@@ -43,6 +43,11 @@ final class ReadAhead {
         }
     }
 
+    /** Whether every image of the run has been read (or found unreadable). */
+    boolean allRead() {
+        return next >= plan.images() && outstanding == 0;
+    }
+
     /** A reader answered: it is free again. */
     void answered(ImageReader.Reply reply) {
         outstanding--;

@@ -79,6 +79,7 @@ public final class RunSupervisor {
     private final Deque<ImageJob> ready = new ArrayDeque<>();
     private final Distributor distributor;
     private final ReadAhead reads;
+    private boolean lastImagesSent;
     private final ActorRef<ImageOutcome> outcomes;
     private final ActorRef<NodeAgent.Reply> nodeReplies;
     private long startNanos;
@@ -251,6 +252,11 @@ public final class RunSupervisor {
             distributor.send(ready.poll());
         }
         reads.readMore(ready.size());
+        if (!lastImagesSent && ready.isEmpty() && reads.allRead()) {
+            // The nodes' outcome relays stop batching: the run's end then waits for no batch.
+            lastImagesSent = true;
+            nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.LastImagesSent(plan.spec().runId())));
+        }
         if (!ledger.complete()) {
             return Behaviors.same();
         }

@@ -40,7 +40,7 @@ public record SweepSettings(
         private int repeat = 1;
         private ImageSettings images = new ImageSettings(
                 FilterRegistry.defaultChain().stream().map(ImageFilter::name).toList(), ImageDecoder.DEFAULT_MAX_PIXELS);
-        private WorkerSettings workers = new WorkerSettings(List.of(1), 0, 4, 0, 4);
+        private WorkerSettings workers = new WorkerSettings(List.of(1), 0, PullWindow.everywhere(4), 0, 4);
         private Variations compared = new Variations(List.of("fork-join"), List.of(Distribution.PULL), List.of(IoDispatcher.BLOCKING),
                 List.of(ControlDispatcher.AUTO));
         private FaultSettings faults = FaultSettings.DEFAULT;

@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param counts the worker counts swept ({@code --workers}), per node in cluster mode
  * @param threads dispatcher threads per run, or 0 for as many as the run has workers ({@code --threads})
- * @param window images each pull worker may hold ({@code --window})
+ * @param window images each pull worker may hold ({@code --window}), beside its supervisor or in another JVM
  * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
  * @param streamBuffer stream mode: the buffers of each node's stream ({@code --buffer})
  */
-public record WorkerSettings(List<Integer> counts, int threads, int window, int mailboxCapacity, int streamBuffer) {
+public record WorkerSettings(List<Integer> counts, int threads, PullWindow window, int mailboxCapacity, int streamBuffer) {
 
     /**
      * Pekko's ConsumerController requests more when half its window is used; with a window of 1

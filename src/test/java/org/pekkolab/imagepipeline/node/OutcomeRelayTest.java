@@ -8,7 +8,10 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Outcomes for a supervisor on another node go in batches, none held longer than the interval. */
+/**
+ * Outcomes for a supervisor on another node go in batches, none held longer than the interval, until
+ * the supervisor has handed out its last images.
+ */
 class OutcomeRelayTest {
 
     private static final ActorTestKit testKit = ActorTestKit.create();
@@ -49,5 +52,20 @@ class OutcomeRelayTest {
 
         var batch = (ImageOutcome.Batch) supervisor.receiveMessage(Duration.ofSeconds(5));
         assertEquals(32, batch.outcomes().size());
+    }
+
+    @Test
+    void afterTheLastImagesWereSentWhatWaitsGoesAndEveryOutcomeAfterItAtOnce() {
+        var supervisor = testKit.<ImageOutcome>createTestProbe();
+        var relay = testKit.spawn(OutcomeRelay.create(Duration.ofMinutes(10)));
+        relay.tell(new OutcomeRelay.Relay(supervisor.getRef(), new ImageOutcome.Undelivered(1, 1)));
+        relay.tell(new OutcomeRelay.Relay(supervisor.getRef(), new ImageOutcome.Undelivered(2, 1)));
+        supervisor.expectNoMessage(Duration.ofMillis(100));
+
+        relay.tell(OutcomeRelay.AtOnce.INSTANCE);
+        assertEquals(new ImageOutcome.Batch(List.of(new ImageOutcome.Undelivered(1, 1), new ImageOutcome.Undelivered(2, 1))),
+                supervisor.receiveMessage(Duration.ofSeconds(5)));
+        relay.tell(new OutcomeRelay.Relay(supervisor.getRef(), new ImageOutcome.Undelivered(3, 1)));
+        assertEquals(new ImageOutcome.Undelivered(3, 1), supervisor.receiveMessage(Duration.ofSeconds(5)));
     }
 }
