@@ -1,10 +1,6 @@
 package org.pekkolab.imagepipeline.run;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.node.ImageJob;
@@ -64,22 +60,6 @@ sealed interface Distributor permits PullDistributor, PushDistributor, StreamDis
     int nodeGone(String address);
 
     void onEvent(Event event);
-
-    /**
-     * The images a worker or node held, in the order sent, go to the others before any new image
-     * (the first sent first), counted as redelivered and no longer held by anyone; returns how many.
-     */
-    static int handBack(Collection<ImageJob> held, Map<Long, ?> holders, RunLedger ledger, Consumer<ImageJob> sendAgain) {
-        var back = new ArrayList<>(held);
-        for (int i = back.size() - 1; i >= 0; i--) {
-            var job = back.get(i);
-            holders.remove(job.id());
-            ledger.cameBack(job.id());
-            sendAgain.accept(job);
-        }
-        ledger.redelivered(back.size());
-        return back.size();
-    }
 
     /** How long the distributor held reading back to keep the heap from running out; 0 where it never does. */
     default double heldBackMs() {

@@ -36,8 +36,6 @@ final class PullDistributor implements Distributor {
         final ActorRef<ConsumerController.Command<ImageJob>> consumer;
         final ActorRef<ProducerController.Command<ImageJob>> producer;
         final String node;
-        /** Images sent to this worker and not yet accounted for, in the order sent. */
-        final Map<Long, ImageJob> held = new LinkedHashMap<>();
         ProducerController.RequestNext<ImageJob> demand;
 
         Link(ActorRef<ConsumerController.Command<ImageJob>> consumer, ActorRef<ProducerController.Command<ImageJob>> producer, String node) {
@@ -56,7 +54,7 @@ final class PullDistributor implements Distributor {
     private final ActorRef<ProducerController.RequestNext<ImageJob>> demands;
     private final Map<ActorRef<ConsumerController.Command<ImageJob>>, Link> links = new LinkedHashMap<>();
     private final Map<String, Link> byProducerId = new HashMap<>();
-    private final Map<Long, Link> holders = new HashMap<>();
+    private final HeldImages<Link> held = new HeldImages<>();
     /** Nodes that left or died: the Receptionist may list their workers a little longer. */
     private final Set<String> goneNodes = new HashSet<>();
     private int producers;
@@ -118,7 +116,7 @@ final class PullDistributor implements Distributor {
         links.remove(link.consumer);
         byProducerId.values().remove(link);
         context.stop(link.producer);
-        return Distributor.handBack(link.held.values(), holders, ledger, sendAgain);
+        return held.handBack(link, ledger, sendAgain);
     }
 
     @Override
@@ -135,23 +133,19 @@ final class PullDistributor implements Distributor {
     public void send(ImageJob job) {
         Link chosen = null;
         for (var link : links.values()) {
-            if (link.demand != null && (chosen == null || link.held.size() < chosen.held.size())) {
+            if (link.demand != null && (chosen == null || held.count(link) < held.count(chosen))) {
                 chosen = link;
             }
         }
         chosen.demand.sendNextTo().tell(job);
         chosen.demand = null;
-        chosen.held.put(job.id(), job);
-        holders.put(job.id(), chosen);
+        held.hold(chosen, job);
         ledger.handedOut(job.id());
     }
 
     @Override
     public void accounted(long id) {
-        var link = holders.remove(id);
-        if (link != null) {
-            link.held.remove(id);
-        }
+        held.release(id);
     }
 
     @Override

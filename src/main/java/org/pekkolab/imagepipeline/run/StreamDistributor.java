@@ -1,7 +1,6 @@
 package org.pekkolab.imagepipeline.run;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +36,6 @@ final class StreamDistributor implements Distributor {
     private static final class Link {
         final String node;
         final BoundedSourceQueue<ImageJob> queue;
-        /** Images sent into the node's stream and not yet accounted for, in the order sent. */
-        final Map<Long, ImageJob> held = new LinkedHashMap<>();
 
         Link(String node, BoundedSourceQueue<ImageJob> queue) {
             this.node = node;
@@ -53,7 +50,7 @@ final class StreamDistributor implements Distributor {
     private final Consumer<ImageJob> sendAgain;
     private final ActorRef<ImageOutcome> outcomes;
     private final Map<String, Link> links = new LinkedHashMap<>();
-    private final Map<Long, Link> holders = new HashMap<>();
+    private final HeldImages<Link> held = new HeldImages<>();
 
     /**
      * @param sendAgain takes an image back to be sent before any new one
@@ -106,15 +103,14 @@ final class StreamDistributor implements Distributor {
      */
     private boolean hasRoom(Link link) {
         return !link.queue.isCompleted() && link.queue.size() < workers.streamBuffer()
-                && link.held.size() < workers.count() + 2 * workers.streamBuffer();
+                && held.count(link) < workers.count() + 2 * workers.streamBuffer();
     }
 
     @Override
     public void send(ImageJob job) {
-        var link = links.values().stream().filter(this::hasRoom).min(Comparator.comparingInt(l -> l.held.size())).orElseThrow();
+        var link = links.values().stream().filter(this::hasRoom).min(Comparator.comparingInt(held::count)).orElseThrow();
         if (link.queue.offer(job).isEnqueued()) {
-            link.held.put(job.id(), job);
-            holders.put(job.id(), link);
+            held.hold(link, job);
             ledger.handedOut(job.id());
         } else {
             sendAgain.accept(job);
@@ -123,10 +119,7 @@ final class StreamDistributor implements Distributor {
 
     @Override
     public void accounted(long id) {
-        var link = holders.remove(id);
-        if (link != null) {
-            link.held.remove(id);
-        }
+        held.release(id);
     }
 
     /** Nothing comes back undelivered from a stream: a node's images come back when it goes. */
@@ -140,7 +133,7 @@ final class StreamDistributor implements Distributor {
             return 0;
         }
         complete(link);
-        return Distributor.handBack(link.held.values(), holders, ledger, sendAgain);
+        return held.handBack(link, ledger, sendAgain);
     }
 
     /**
