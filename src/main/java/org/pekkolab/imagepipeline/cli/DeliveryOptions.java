@@ -21,6 +21,12 @@ final class DeliveryOptions {
                 "Example: --window 8"})
     Integer window;
 
+    @Option(names = "--batch", paramLabel = "N",
+            description = {"Pull mode: images per message to a worker in another JVM than the supervisor.",
+                "Fewer where its window would hold fewer than 3 messages. 1 sends each image alone.",
+                "Default: pipeline.cluster.batch (4).", "Example: --batch 1"})
+    Integer batch;
+
     @Option(names = "--mailbox-capacity", paramLabel = "N",
             description = {"Push mode: bound each worker's mailbox to N messages.",
                 "Overflow goes back to the supervisor and is sent again later (counted).",

@@ -116,8 +116,10 @@ final class RunOptions {
         require(retries >= 0, "--max-retries must be 0 or more, got " + retries);
         require(delivery.window == null || delivery.window >= WorkerSettings.MIN_WINDOW, "--window must be at least " + WorkerSettings.MIN_WINDOW
                 + " (Pekko's flow control asks for more images when half the window is used), got " + delivery.window);
-        var window = delivery.window != null ? PullWindow.everywhere(delivery.window)
-                : new PullWindow(config.getInt("pipeline.window"), config.getInt("pipeline.cluster.window"));
+        require(delivery.batch == null || delivery.batch >= 1, "--batch must be at least 1, got " + delivery.batch);
+        var batch = delivery.batch != null ? delivery.batch : config.getInt("pipeline.cluster.batch");
+        var window = delivery.window != null ? new PullWindow(delivery.window, delivery.window, batch)
+                : new PullWindow(config.getInt("pipeline.window"), config.getInt("pipeline.cluster.window"), batch);
         var threads = workers.threads;
         var threadCount = threads != null ? threads : 0;
         require(threads == null || (threads >= 1 && threads <= PipelineSystem.MAX_WORKERS),

@@ -16,18 +16,19 @@ import org.pekkolab.imagepipeline.settings.WorkerSettings;
 
 /**
  * A filter worker of pull mode: takes images through Pekko's reliable delivery and runs the
- * filter chain on them.
+ * filter chain on them. A message is an {@link ImageBatch}: one image beside the run's supervisor,
+ * several from another JVM; the worker confirms it once it has done them all.
  *
  * <p>Its {@link ConsumerController} registers with the Receptionist under the run's service key,
  * where the run's supervisor finds it and connects a producer to it; it asks for at most
- * {@code window} images ahead, which is what bounds the images in flight. An input that is not a
+ * {@code window} messages ahead, which is what bounds the images in flight. An input that is not a
  * decodable image is reported, not retried. Any other exception (a filter chain that throws, an
  * injected fault) fails the attempt; the run's {@link Supervision} strategy, applied by
  * {@link WorkerSupervision}, decides what happens to the worker, and in every case the image is
  * tried again:
  * <ul>
  *   <li>restart, backoff: the restarted behavior sends {@code Start} again, on which the
- *       ConsumerController (a child kept across restarts) re-delivers the unconfirmed image;
+ *       ConsumerController (a child kept across restarts) re-delivers the unconfirmed message;
  *   <li>resume: the behavior goes on without any signal, so it sends that {@code Start} itself
  *       before the failure reaches its supervisor;
  *   <li>stop: the worker stops with its ConsumerController, the supervisor sends the images it
@@ -36,22 +37,23 @@ import org.pekkolab.imagepipeline.settings.WorkerSettings;
  * Each failed attempt is reported as {@link ImageOutcome.AttemptFailed} (the run's
  * {@code restarts}). The run's {@link AttemptLedger} outlasts all of that and bounds the retries:
  * the delivery that follows {@code maxRetries + 1} failed attempts reports the image as failed
- * instead of trying it again. A delivery of an image the ledger has as finished (a stopped
- * worker's images are sent again) is confirmed and skipped.
+ * instead of trying it again. An image the ledger has as finished (the images of a batch before
+ * the one that failed, a stopped worker's images sent again) is skipped.
  */
 public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
 
     public sealed interface Command {}
 
-    private record JobDelivered(ConsumerController.Delivery<ImageJob> delivery) implements Command {}
+    private record BatchDelivered(ConsumerController.Delivery<ImageBatch> delivery) implements Command {}
 
     /**
      * How a worker is set up; shared by the workers of a run on one node, replacements included.
      *
+     * @param window the messages its consumer may hold unconfirmed ({@code PullWindow.messages})
      * @param ledger the attempts of the run's images on this node
      */
     public record Settings(
-            ServiceKey<ConsumerController.Command<ImageJob>> serviceKey,
+            ServiceKey<ConsumerController.Command<ImageBatch>> serviceKey,
             ImageProcessor processor,
             FaultSettings faults,
             int window,
@@ -68,7 +70,7 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
     }
 
     /** The key the workers of a run register their consumer controllers under. */
-    public static ServiceKey<ConsumerController.Command<ImageJob>> serviceKey(String runId) {
+    public static ServiceKey<ConsumerController.Command<ImageBatch>> serviceKey(String runId) {
         return ServiceKey.create(ConsumerController.serviceKeyClass(), "filter-workers-" + runId);
     }
 
@@ -77,12 +79,12 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
             // Settings' factory lives on its Scala companion object, which Java reaches through MODULE$.
             var consumerSettings = ConsumerController.Settings$.MODULE$.create(context.getSystem())
                     .withFlowControlWindow(settings.window());
-            ActorRef<ConsumerController.Command<ImageJob>> consumer = context.spawn(
+            ActorRef<ConsumerController.Command<ImageBatch>> consumer = context.spawn(
                     ConsumerController.create(settings.serviceKey(), consumerSettings),
                     "consumer-controller",
                     DispatcherSelector.sameAsParent());
             var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics(), settings.relay());
-            // Outside the supervised behavior: the consumer controller holds the unconfirmed image across restarts.
+            // Outside the supervised behavior: the consumer controller holds the unconfirmed message across restarts.
             return WorkerSupervision.supervise(
                     Behaviors.<Command>setup(inner -> new FilterWorker(inner, settings, consumer, attempts)),
                     settings.faults().supervision(),
@@ -91,31 +93,38 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
     }
 
     private final Settings settings;
-    private final ActorRef<ConsumerController.Command<ImageJob>> consumer;
-    private final ActorRef<ConsumerController.Delivery<ImageJob>> deliveries;
+    private final ActorRef<ConsumerController.Command<ImageBatch>> consumer;
+    private final ActorRef<ConsumerController.Delivery<ImageBatch>> deliveries;
     private final ImageAttempts attempts;
 
-    private FilterWorker(ActorContext<Command> context, Settings settings, ActorRef<ConsumerController.Command<ImageJob>> consumer,
+    private FilterWorker(ActorContext<Command> context, Settings settings, ActorRef<ConsumerController.Command<ImageBatch>> consumer,
             ImageAttempts attempts) {
         super(context);
         this.settings = settings;
         this.consumer = consumer;
         this.attempts = attempts;
-        deliveries = context.messageAdapter(ConsumerController.deliveryClass(), JobDelivered::new);
-        // After a restart too: the consumer controller then re-delivers the image it has not had confirmed.
+        deliveries = context.messageAdapter(ConsumerController.deliveryClass(), BatchDelivered::new);
+        // After a restart too: the consumer controller then re-delivers the message it has not had confirmed.
         consumer.tell(new ConsumerController.Start<>(deliveries));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(JobDelivered.class, this::onJob)
+                .onMessage(BatchDelivered.class, this::onBatch)
                 .build();
     }
 
-    private Behavior<Command> onJob(JobDelivered delivered) {
+    private Behavior<Command> onBatch(BatchDelivered delivered) {
         var delivery = delivered.delivery();
-        var job = delivery.message();
+        for (var job : delivery.message().jobs()) {
+            process(job);
+        }
+        delivery.confirmTo().tell(ConsumerController.confirmed());
+        return this;
+    }
+
+    private void process(ImageJob job) {
         var ledger = settings.ledger();
         int attempt = ledger.begin(job.id());
         if (attempt == AttemptLedger.FINISHED) {
@@ -137,7 +146,5 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
         }
         // Before the confirmation: a duplicate can only follow the confirmation, and must find the image finished.
         ledger.finish(job.id());
-        delivery.confirmTo().tell(ConsumerController.confirmed());
-        return this;
     }
 }

@@ -52,8 +52,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The run's clock starts: the node's figures for the run count from now. */
     public record ClockStarted(String runId) implements Command {}
 
-    /** The supervisor has handed out every image of the run: the node's outcomes go at once from now on. */
-    public record LastImagesSent(String runId) implements Command {}
+    /**
+     * The supervisor is handing out the run's last images: the node's outcomes go at once from now
+     * on, so that the supervisor sees who holds what as it shares them out, and the end waits for no batch.
+     */
+    public record RunEnding(String runId) implements Command {}
 
     /** Asks for this node's clock, to put its figures on the supervisor's time line. */
     public record ReadClock(ActorRef<Reply> replyTo) implements Command {}
@@ -147,8 +150,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(StartWorkers.class, this::onStart)
                 .onMessage(StopWorkers.class, stop -> collect(runs.remove(stop.runId()), stop.replyTo()))
                 .onMessage(ClockStarted.class, this::onClockStarted)
-                .onMessage(LastImagesSent.class, last -> {
-                    var run = runs.get(last.runId());
+                .onMessage(RunEnding.class, ending -> {
+                    var run = runs.get(ending.runId());
                     if (run != null) {
                         run.relay.tell(OutcomeRelay.AtOnce.INSTANCE);
                     }

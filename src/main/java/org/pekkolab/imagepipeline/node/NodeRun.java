@@ -47,7 +47,7 @@ final class NodeRun {
         boolean besideSupervisor = supervisor.path().address().hasLocalScope();
         return switch (spec.workers().distribution()) {
             case PULL -> new NodeRun(spec.runId(), supervisor, metrics, relay,
-                    pullWorkers(context, spec, spec.workers().window().forWorker(besideSupervisor), processor, host, metrics, relay), null);
+                    pullWorkers(context, spec, spec.workers().window().messages(besideSupervisor), processor, host, metrics, relay), null);
             case PUSH -> new NodeRun(spec.runId(), supervisor, metrics, relay, pushWorkers(context, spec, processor, host, metrics, relay), null);
             case STREAM -> new NodeRun(spec.runId(), supervisor, metrics, relay, (index, name) -> {
                 throw new IllegalStateException("a stream run has no worker actors");

@@ -15,8 +15,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * read, several thread hand-offs), which at a few hundred images a second is most of what remoting
  * costs: one message per few images instead of one per image. An outcome waits at most
  * {@code interval}; the supervisor's accounts lag by as much, its images do not. Once the supervisor
- * has handed out the run's last images ({@link AtOnce}) outcomes go at once, so that the end of a run
- * does not wait for a batch.
+ * hands out the run's last images ({@link AtOnce}) outcomes go at once, so that it shares them out
+ * knowing who holds what, and the end of a run does not wait for a batch.
  */
 final class OutcomeRelay {
 

@@ -89,6 +89,12 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
             return this;
         }
 
+        /** The windows of workers beside the supervisor and in other JVMs, and the batch of the latter. */
+        public Builder window(PullWindow value) {
+            window = value;
+            return this;
+        }
+
         /** The same window for every worker. */
         public Builder window(int value) {
             window = PullWindow.everywhere(value);

@@ -1,5 +1,6 @@
 package org.pekkolab.imagepipeline.run;
 
+import java.util.Deque;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -44,8 +45,16 @@ sealed interface Distributor permits PullDistributor, PushDistributor, StreamDis
     /** Whether a worker can take an image now. */
     boolean hasDemand();
 
-    /** Hands one image to a worker; only when {@link #hasDemand()}. */
-    void send(ImageJob job);
+    /** Hands the first image of {@code ready}, or the first few, to a worker; only when {@link #hasDemand()} and there is one. */
+    void send(Deque<ImageJob> ready);
+
+    /** The images left to hand out (ready or still to be read) at which the end of the run begins: see {@link #ending}. */
+    default int endingAt() {
+        return 0;
+    }
+
+    /** The end of the run has begun: what is left is shared out so that the workers finish together. */
+    default void ending() {}
 
     /** The image is accounted for: no worker holds it any more. */
     void accounted(long id);

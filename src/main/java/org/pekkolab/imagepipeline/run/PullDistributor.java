@@ -1,6 +1,7 @@
 package org.pekkolab.imagepipeline.run;
 
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.pekkolab.imagepipeline.node.FilterWorker;
+import org.pekkolab.imagepipeline.node.ImageBatch;
 import org.pekkolab.imagepipeline.node.ImageJob;
+import org.pekkolab.imagepipeline.settings.PullWindow;
 
 /**
  * Work pulling with Pekko's reliable delivery, one producer per worker: for every worker's
@@ -25,44 +28,58 @@ import org.pekkolab.imagepipeline.node.ImageJob;
  * to a worker that asked, the one holding the fewest. Pekko's {@code WorkPullingProducerController}
  * does the same without saying where each image went; knowing it is what lets a run send the
  * images of a node that leaves or dies to the others at once, and count them.
+ *
+ * <p>A worker in another JVM gets its images in batches ({@link PullWindow#imagesPerMessage}), as
+ * many as are ready up to the batch. Once the run's end has begun, images go one at a time, and
+ * only to a worker that holds no more than any other: a worker far ahead in a long queue does not
+ * get the last images while another runs dry.
  */
 final class PullDistributor implements Distributor {
 
     /** A worker asked for more: its producer controller's demand. */
-    record Demand(ProducerController.RequestNext<ImageJob> next) implements Event {}
+    record Demand(ProducerController.RequestNext<ImageBatch> next) implements Event {}
 
     /** One worker, as this distributor sees it. */
     private static final class Link {
-        final ActorRef<ConsumerController.Command<ImageJob>> consumer;
-        final ActorRef<ProducerController.Command<ImageJob>> producer;
+        final ActorRef<ConsumerController.Command<ImageBatch>> consumer;
+        final ActorRef<ProducerController.Command<ImageBatch>> producer;
         final String node;
-        ProducerController.RequestNext<ImageJob> demand;
+        /** Images the worker may hold, and at most in one message. */
+        final int window;
+        final int perMessage;
+        ProducerController.RequestNext<ImageBatch> demand;
 
-        Link(ActorRef<ConsumerController.Command<ImageJob>> consumer, ActorRef<ProducerController.Command<ImageJob>> producer, String node) {
+        Link(ActorRef<ConsumerController.Command<ImageBatch>> consumer, ActorRef<ProducerController.Command<ImageBatch>> producer, String node,
+                int window, int perMessage) {
             this.consumer = consumer;
             this.producer = producer;
             this.node = node;
+            this.window = window;
+            this.perMessage = perMessage;
         }
     }
 
     private final ActorContext<RunSupervisor.Command> context;
     private final RunLedger ledger;
     private final Consumer<ImageJob> sendAgain;
-    private final ServiceKey<ConsumerController.Command<ImageJob>> key;
+    private final ServiceKey<ConsumerController.Command<ImageBatch>> key;
     private final String runId;
+    private final PullWindow window;
     private final String localAddress;
-    private final ActorRef<ProducerController.RequestNext<ImageJob>> demands;
-    private final Map<ActorRef<ConsumerController.Command<ImageJob>>, Link> links = new LinkedHashMap<>();
+    private final ActorRef<ProducerController.RequestNext<ImageBatch>> demands;
+    private final Map<ActorRef<ConsumerController.Command<ImageBatch>>, Link> links = new LinkedHashMap<>();
     private final Map<String, Link> byProducerId = new HashMap<>();
     private final HeldImages<Link> held = new HeldImages<>();
     /** Nodes that left or died: the Receptionist may list their workers a little longer. */
     private final Set<String> goneNodes = new HashSet<>();
     private int producers;
+    private boolean ending;
 
     /** @param sendAgain takes an image back to be sent before any new one */
-    PullDistributor(ActorContext<RunSupervisor.Command> context, String runId, RunLedger ledger, Consumer<ImageJob> sendAgain) {
+    PullDistributor(ActorContext<RunSupervisor.Command> context, String runId, PullWindow window, RunLedger ledger, Consumer<ImageJob> sendAgain) {
         this.context = context;
         this.runId = runId;
+        this.window = window;
         this.ledger = ledger;
         this.sendAgain = sendAgain;
         this.key = FilterWorker.serviceKey(runId);
@@ -95,11 +112,13 @@ final class PullDistributor implements Distributor {
         }
     }
 
-    private void connect(ActorRef<ConsumerController.Command<ImageJob>> consumer) {
+    private void connect(ActorRef<ConsumerController.Command<ImageBatch>> consumer) {
         var producerId = runId + "-" + (++producers);
-        var producer = context.spawn(ProducerController.create(ImageJob.class, producerId, Optional.empty()), "producer-" + producers,
+        var producer = context.spawn(ProducerController.create(ImageBatch.class, producerId, Optional.empty()), "producer-" + producers,
                 DispatcherSelector.sameAsParent());
-        var link = new Link(consumer, producer, nodeOf(consumer));
+        var node = nodeOf(consumer);
+        boolean beside = node.equals(localAddress);
+        var link = new Link(consumer, producer, node, window.forWorker(beside), window.imagesPerMessage(beside));
         links.put(consumer, link);
         byProducerId.put(producerId, link);
         producer.tell(new ProducerController.Start<>(demands));
@@ -121,26 +140,47 @@ final class PullDistributor implements Distributor {
 
     @Override
     public boolean hasDemand() {
-        for (var link : links.values()) {
-            if (link.demand != null) {
-                return true;
-            }
-        }
-        return false;
+        return chosen() != null;
     }
 
-    @Override
-    public void send(ImageJob job) {
+    /** The worker that asked and holds the fewest; at the end of a run, only one that holds no more than any other. */
+    private Link chosen() {
         Link chosen = null;
+        int fewest = Integer.MAX_VALUE;
         for (var link : links.values()) {
-            if (link.demand != null && (chosen == null || held.count(link) < held.count(chosen))) {
+            int count = held.count(link);
+            fewest = Math.min(fewest, count);
+            if (link.demand != null && (chosen == null || count < held.count(chosen))) {
                 chosen = link;
             }
         }
-        chosen.demand.sendNextTo().tell(job);
-        chosen.demand = null;
-        held.hold(chosen, job);
-        ledger.handedOut(job.id());
+        return chosen == null || (ending && held.count(chosen) > fewest) ? null : chosen;
+    }
+
+    @Override
+    public void send(Deque<ImageJob> ready) {
+        var link = chosen();
+        int count = ending ? 1 : Math.min(link.perMessage, ready.size());
+        var jobs = new ArrayList<ImageJob>(count);
+        for (int i = 0; i < count; i++) {
+            var job = ready.poll();
+            jobs.add(job);
+            held.hold(link, job);
+            ledger.handedOut(job.id());
+        }
+        link.demand.sendNextTo().tell(new ImageBatch(jobs));
+        link.demand = null;
+    }
+
+    /** Every worker's window in images: from then on, no image joins a long queue. */
+    @Override
+    public int endingAt() {
+        return links.values().stream().mapToInt(link -> link.window).sum();
+    }
+
+    @Override
+    public void ending() {
+        ending = true;
     }
 
     @Override

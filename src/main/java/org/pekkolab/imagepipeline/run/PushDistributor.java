@@ -1,5 +1,6 @@
 package org.pekkolab.imagepipeline.run;
 
+import java.util.Deque;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +98,8 @@ final class PushDistributor implements Distributor {
     }
 
     @Override
-    public void send(ImageJob job) {
+    public void send(Deque<ImageJob> ready) {
+        var job = ready.poll();
         heldBytes += job.encoded().length;
         if (holdingSince < 0 && heldBytes >= heldLimit) {
             holdingSince = System.nanoTime();

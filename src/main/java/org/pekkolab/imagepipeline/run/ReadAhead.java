@@ -43,6 +43,11 @@ final class ReadAhead {
         }
     }
 
+    /** Images not read yet, or being read. */
+    int unread() {
+        return plan.images() - next + outstanding;
+    }
+
     /** Whether every image of the run has been read (or found unreadable). */
     boolean allRead() {
         return next >= plan.images() && outstanding == 0;

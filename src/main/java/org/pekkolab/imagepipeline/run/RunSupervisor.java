@@ -79,7 +79,7 @@ public final class RunSupervisor {
     private final Deque<ImageJob> ready = new ArrayDeque<>();
     private final Distributor distributor;
     private final ReadAhead reads;
-    private boolean lastImagesSent;
+    private boolean ending;
     private final ActorRef<ImageOutcome> outcomes;
     private final ActorRef<NodeAgent.Reply> nodeReplies;
     private long startNanos;
@@ -97,7 +97,7 @@ public final class RunSupervisor {
         var spec = plan.spec();
         this.outcomes = context.messageAdapter(ImageOutcome.class, FromWorkers::new);
         this.distributor = switch (spec.workers().distribution()) {
-            case PULL -> new PullDistributor(context, spec.runId(), ledger, ready::addFirst);
+            case PULL -> new PullDistributor(context, spec.runId(), spec.workers().window(), ledger, ready::addFirst);
             case PUSH -> new PushDistributor(context, timers, spec.runId(), spec.workers().mailboxCapacity(),
                     () -> nodes.live() * spec.workers().count(), ledger);
             case STREAM -> new StreamDistributor(context, spec.workers(), ledger, ready::addFirst, outcomes);
@@ -248,15 +248,12 @@ public final class RunSupervisor {
 
     /** Hands out what can be handed out, reads more, and ends the run when every image is accounted for. */
     private Behavior<Command> dispatch() {
+        noticeEnding();
         while (!ready.isEmpty() && distributor.hasDemand()) {
-            distributor.send(ready.poll());
+            distributor.send(ready);
         }
         reads.readMore(ready.size());
-        if (!lastImagesSent && ready.isEmpty() && reads.allRead()) {
-            // The nodes' outcome relays stop batching: the run's end then waits for no batch.
-            lastImagesSent = true;
-            nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.LastImagesSent(plan.spec().runId())));
-        }
+        noticeEnding();
         if (!ledger.complete()) {
             return Behaviors.same();
         }
@@ -295,6 +292,19 @@ public final class RunSupervisor {
         distributor.close();
         replyTo.tell(ledger.outcome(startedAtMicros, wallMs, nodes, distributor.heldBackMs()));
         return Behaviors.stopped();
+    }
+
+    /**
+     * Once few enough images are left, the distributor shares them out for the workers to finish
+     * together, and the nodes' outcome relays stop batching: the supervisor then knows who holds
+     * what, and the run's end waits for no batch.
+     */
+    private void noticeEnding() {
+        if (!ending && ready.size() + reads.unread() <= distributor.endingAt()) {
+            ending = true;
+            distributor.ending();
+            nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.RunEnding(plan.spec().runId())));
+        }
     }
 
     /** Milliseconds since the clock started; 0 before. */

@@ -1,5 +1,6 @@
 package org.pekkolab.imagepipeline.run;
 
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,7 +108,8 @@ final class StreamDistributor implements Distributor {
     }
 
     @Override
-    public void send(ImageJob job) {
+    public void send(Deque<ImageJob> ready) {
+        var job = ready.poll();
         var link = links.values().stream().filter(this::hasRoom).min(Comparator.comparingInt(held::count)).orElseThrow();
         if (link.queue.offer(job).isEnqueued()) {
             held.hold(link, job);

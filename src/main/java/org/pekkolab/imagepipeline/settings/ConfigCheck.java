@@ -24,6 +24,7 @@ public final class ConfigCheck {
             atLeast("pipeline.max-retries", 0),
             atLeast("pipeline.window", WorkerSettings.MIN_WINDOW),
             atLeast("pipeline.cluster.window", WorkerSettings.MIN_WINDOW),
+            atLeast("pipeline.cluster.batch", 1),
             atLeast("pipeline.push.mailbox-capacity", 0),
             positive("pipeline.push.resend-delay"),
             above0("pipeline.push.held-heap-share", 0.9),

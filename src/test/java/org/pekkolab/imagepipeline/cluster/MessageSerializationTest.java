@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.imageio.OutputFormat;
 import org.pekkolab.imagepipeline.imageio.OutputTarget;
+import org.pekkolab.imagepipeline.node.ImageBatch;
 import org.pekkolab.imagepipeline.node.ImageJob;
 import org.pekkolab.imagepipeline.node.ImageOutcome;
 import org.pekkolab.imagepipeline.node.NodeAgent;
@@ -67,6 +69,28 @@ class MessageSerializationTest {
         assertEquals("huge.png", back.name());
         assertArrayEquals(encoded, back.encoded());
         assertEquals(supervisor, back.replyTo());
+    }
+
+    @Test
+    void batchOfImagesRoundTripsInOrder() {
+        var supervisor = testKit.<ImageOutcome>createTestProbe().getRef();
+        var random = new Random(11);
+        var jobs = new ArrayList<ImageJob>();
+        for (int i = 0; i < 4; i++) {
+            var encoded = new byte[40 * 1024 + i];
+            random.nextBytes(encoded);
+            jobs.add(new ImageJob(100 + i, "photo-" + i + ".jpg", encoded, supervisor));
+        }
+
+        var back = (ImageBatch) roundTrip(new ImageBatch(jobs));
+
+        assertEquals(4, back.jobs().size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(100 + i, back.jobs().get(i).id());
+            assertEquals("photo-" + i + ".jpg", back.jobs().get(i).name());
+            assertArrayEquals(jobs.get(i).encoded(), back.jobs().get(i).encoded());
+            assertEquals(supervisor, back.jobs().get(i).replyTo());
+        }
     }
 
     @Test

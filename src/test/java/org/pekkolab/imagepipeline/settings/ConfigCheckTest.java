@@ -24,6 +24,7 @@ class ConfigCheckTest {
             "pipeline.window = 2                   | a whole number of at least 3",
             "pipeline.window = four                | a whole number of at least 3",
             "pipeline.cluster.window = 2           | a whole number of at least 3",
+            "pipeline.cluster.batch = 0            | a whole number of at least 1",
             "pipeline.push.mailbox-capacity = -1   | a whole number of at least 0",
             "pipeline.push.resend-delay = 0ms      | a duration above 0",
             "pipeline.push.held-heap-share = 0     | a number above 0 and at most 0.9",
