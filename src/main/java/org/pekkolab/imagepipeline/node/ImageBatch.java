@@ -7,7 +7,7 @@ import java.util.List;
  * several for a worker in another JVM, where every message costs CPU on both sides whatever its size
  * ({@code pipeline.cluster.batch}). The worker confirms the message once it has done them all.
  */
-public record ImageBatch(List<ImageJob> jobs) implements CborSerializable {
+public record ImageBatch(List<ImageJob> jobs) {
 
     public ImageBatch {
         jobs = List.copyOf(jobs);

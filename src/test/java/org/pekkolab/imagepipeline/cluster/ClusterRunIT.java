@@ -60,7 +60,7 @@ class ClusterRunIT {
             var cost = new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("clusterCost");
             assertTrue(cost.get("bytesPerImage").asDouble() > 1000, "cluster cost: " + cost);
             assertTrue(cost.get("roundTripUsPerImage").asDouble() > 0, "cluster cost: " + cost);
-            assertEquals("JacksonCborSerializer", cost.get("serializer").asText());
+            assertEquals("ImageMessageSerializer", cost.get("serializer").asText());
             assertTrue(coordinator.output().contains("What the cluster pays per image"), coordinator.output());
 
             var run = clusterRun(report, "cluster/fork-join/1wx3n");

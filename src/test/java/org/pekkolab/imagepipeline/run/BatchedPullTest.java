@@ -58,8 +58,13 @@ class BatchedPullTest {
     private static ActorTestKit other;
     private static int runs;
 
+    /**
+     * Outcomes go back one by one (outcome-batch 0): the supervisor then counts an image in flight
+     * until it is done, not until its outcome's batch leaves, so the windows alone bound the count.
+     */
     private static Config config() {
         var base = ConfigFactory.parseString("pipeline.run-dispatchers { \"test-1\" = ${pipeline.dispatchers.fork-join} }\n"
+                        + "pipeline.cluster.outcome-batch = 0\n"
                         + "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on")
                 .withFallback(ConfigFactory.load());
         return ClusterConfig.forNode(base, "127.0.0.1", 0, List.of(), Optional.empty());

@@ -1,0 +1,133 @@
+package org.pekkolab.imagepipeline.node;
+
+import java.io.NotSerializableException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+
+/**
+ * The image messages ({@link ImageJob}, {@link ImageBatch}) as plain bytes: for each image its id,
+ * name, the supervisor's address and the encoded file, written once into an array of the exact
+ * size. They are most of the bytes a cluster moves, and CBOR through Jackson copied each file
+ * several times on both sides (into growing buffers, out of them), looked the class up by name for
+ * every message and built a parser per message; here the file is copied once each way.
+ * Bound in conf/cluster.conf.
+ */
+public final class ImageMessageSerializer extends SerializerWithStringManifest {
+
+    private static final String JOB = "J";
+    private static final String BATCH = "B";
+
+    private final ExtendedActorSystem system;
+    private volatile ActorRefResolver resolver;
+
+    public ImageMessageSerializer(ExtendedActorSystem system) {
+        this.system = system;
+    }
+
+    @Override
+    public int identifier() {
+        return 7_310_001;
+    }
+
+    @Override
+    public String manifest(Object message) {
+        if (message instanceof ImageJob) {
+            return JOB;
+        }
+        if (message instanceof ImageBatch) {
+            return BATCH;
+        }
+        throw new IllegalArgumentException("not an image message: " + message.getClass().getName());
+    }
+
+    @Override
+    public byte[] toBinary(Object message) {
+        if (message instanceof ImageJob job) {
+            var ref = refOf(job);
+            var buffer = ByteBuffer.allocate(size(job, ref));
+            write(buffer, job, ref);
+            return buffer.array();
+        }
+        if (message instanceof ImageBatch batch) {
+            var jobs = batch.jobs();
+            var refs = new byte[jobs.size()][];
+            int size = Integer.BYTES;
+            for (int i = 0; i < jobs.size(); i++) {
+                refs[i] = refOf(jobs.get(i));
+                size += size(jobs.get(i), refs[i]);
+            }
+            var buffer = ByteBuffer.allocate(size);
+            buffer.putInt(jobs.size());
+            for (int i = 0; i < jobs.size(); i++) {
+                write(buffer, jobs.get(i), refs[i]);
+            }
+            return buffer.array();
+        }
+        throw new IllegalArgumentException("not an image message: " + message.getClass().getName());
+    }
+
+    @Override
+    public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+        var buffer = ByteBuffer.wrap(bytes);
+        if (JOB.equals(manifest)) {
+            return read(buffer);
+        }
+        if (BATCH.equals(manifest)) {
+            int count = buffer.getInt();
+            var jobs = new ArrayList<ImageJob>(count);
+            for (int i = 0; i < count; i++) {
+                jobs.add(read(buffer));
+            }
+            return new ImageBatch(jobs);
+        }
+        throw new NotSerializableException("unknown manifest '" + manifest + "' for " + getClass().getSimpleName());
+    }
+
+    private byte[] refOf(ImageJob job) {
+        return resolver().toSerializationFormat(job.replyTo()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int size(ImageJob job, byte[] ref) {
+        return Long.BYTES + 3 * Integer.BYTES + job.name().getBytes(StandardCharsets.UTF_8).length + ref.length + job.encoded().length;
+    }
+
+    private static void write(ByteBuffer buffer, ImageJob job, byte[] ref) {
+        buffer.putLong(job.id());
+        putBytes(buffer, job.name().getBytes(StandardCharsets.UTF_8));
+        putBytes(buffer, ref);
+        putBytes(buffer, job.encoded());
+    }
+
+    private static void putBytes(ByteBuffer buffer, byte[] bytes) {
+        buffer.putInt(bytes.length);
+        buffer.put(bytes);
+    }
+
+    private ImageJob read(ByteBuffer buffer) {
+        long id = buffer.getLong();
+        var name = new String(getBytes(buffer), StandardCharsets.UTF_8);
+        var replyTo = resolver().<ImageOutcome>resolveActorRef(new String(getBytes(buffer), StandardCharsets.UTF_8));
+        return new ImageJob(id, name, getBytes(buffer), replyTo);
+    }
+
+    private static byte[] getBytes(ByteBuffer buffer) {
+        var bytes = new byte[buffer.getInt()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    /** Looked up on first use: the serializer is made while the actor system starts, before its extensions. */
+    private ActorRefResolver resolver() {
+        var current = resolver;
+        if (current == null) {
+            current = ActorRefResolver.get(Adapter.toTyped(system));
+            resolver = current;
+        }
+        return current;
+    }
+}
