@@ -48,7 +48,10 @@ sealed interface Distributor permits PullDistributor, PushDistributor, StreamDis
     /** Hands the first image of {@code ready}, or the first few, to a worker; only when {@link #hasDemand()} and there is one. */
     void send(Deque<ImageJob> ready);
 
-    /** The images left to hand out (ready or still to be read) at which the end of the run begins: see {@link #ending}. */
+    /**
+     * The images left to hand out (ready or still to be read) at which the end of the run begins (see
+     * {@link #ending}): what the workers may hold together, which the supervisor also reads ahead.
+     */
     default int endingAt() {
         return 0;
     }

@@ -33,9 +33,17 @@ final class ReadAhead {
         limit = Math.max(plan.reads().readAhead(), plan.reads().readers());
     }
 
-    /** Starts reads while a reader is free and fewer than the read-ahead are {@code held} or being read. */
-    void readMore(int held) {
-        while (next < plan.images() && !idle.isEmpty() && held + outstanding < limit) {
+    /**
+     * Starts reads while a reader is free and fewer than the read-ahead, or {@code demand} if more,
+     * are {@code held} or being read.
+     *
+     * @param demand images the workers may ask for at once (their windows together): reading that far
+     *     ahead, a worker in another JVM that asks for a whole batch, or two, does not empty the queue
+     *     and leave the next worker waiting for a read
+     */
+    void readMore(int held, int demand) {
+        int ahead = Math.max(limit, demand);
+        while (next < plan.images() && !idle.isEmpty() && held + outstanding < ahead) {
             var source = plan.sources().get(next % plan.sources().size());
             idle.poll().tell(new ImageReader.Read(next, source, replies));
             next++;

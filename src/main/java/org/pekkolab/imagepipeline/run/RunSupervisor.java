@@ -132,7 +132,7 @@ public final class RunSupervisor {
         startNanos = System.nanoTime();
         startedAtMicros = EpochClock.micros(startNanos);
         nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.ClockStarted(plan.spec().runId())));
-        reads.readMore(ready.size());
+        reads.readMore(ready.size(), distributor.endingAt());
         return running();
     }
 
@@ -252,7 +252,7 @@ public final class RunSupervisor {
         while (!ready.isEmpty() && distributor.hasDemand()) {
             distributor.send(ready);
         }
-        reads.readMore(ready.size());
+        reads.readMore(ready.size(), distributor.endingAt());
         noticeEnding();
         if (!ledger.complete()) {
             return Behaviors.same();
