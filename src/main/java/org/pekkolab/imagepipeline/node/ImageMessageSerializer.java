@@ -4,6 +4,7 @@ import java.io.NotSerializableException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -48,71 +49,56 @@ public final class ImageMessageSerializer extends SerializerWithStringManifest {
     @Override
     public byte[] toBinary(Object message) {
         if (message instanceof ImageJob job) {
-            var ref = refOf(job);
-            var buffer = ByteBuffer.allocate(size(job, ref));
-            write(buffer, job, ref);
-            return buffer.array();
+            return encode(List.of(job));
         }
         if (message instanceof ImageBatch batch) {
-            var jobs = batch.jobs();
-            var refs = new byte[jobs.size()][];
-            int size = Integer.BYTES;
-            for (int i = 0; i < jobs.size(); i++) {
-                refs[i] = refOf(jobs.get(i));
-                size += size(jobs.get(i), refs[i]);
-            }
-            var buffer = ByteBuffer.allocate(size);
-            buffer.putInt(jobs.size());
-            for (int i = 0; i < jobs.size(); i++) {
-                write(buffer, jobs.get(i), refs[i]);
-            }
-            return buffer.array();
+            return encode(batch.jobs());
         }
         throw new IllegalArgumentException("not an image message: " + message.getClass().getName());
     }
 
+    /** A job is written as a batch of one: a count, then for each image its id, name, supervisor and file. */
+    private byte[] encode(List<ImageJob> jobs) {
+        var names = new byte[jobs.size()][];
+        var refs = new byte[jobs.size()][];
+        int size = Integer.BYTES;
+        for (int i = 0; i < jobs.size(); i++) {
+            var job = jobs.get(i);
+            names[i] = job.name().getBytes(StandardCharsets.UTF_8);
+            refs[i] = resolver().toSerializationFormat(job.replyTo()).getBytes(StandardCharsets.UTF_8);
+            size += Long.BYTES + 3 * Integer.BYTES + names[i].length + refs[i].length + job.encoded().length;
+        }
+        var buffer = ByteBuffer.allocate(size);
+        buffer.putInt(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            buffer.putLong(jobs.get(i).id());
+            putBytes(buffer, names[i]);
+            putBytes(buffer, refs[i]);
+            putBytes(buffer, jobs.get(i).encoded());
+        }
+        return buffer.array();
+    }
+
     @Override
     public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+        if (!JOB.equals(manifest) && !BATCH.equals(manifest)) {
+            throw new NotSerializableException("unknown manifest '" + manifest + "' for " + getClass().getSimpleName());
+        }
         var buffer = ByteBuffer.wrap(bytes);
-        if (JOB.equals(manifest)) {
-            return read(buffer);
+        int count = buffer.getInt();
+        var jobs = new ArrayList<ImageJob>(count);
+        for (int i = 0; i < count; i++) {
+            long id = buffer.getLong();
+            var name = new String(getBytes(buffer), StandardCharsets.UTF_8);
+            var replyTo = resolver().<ImageOutcome>resolveActorRef(new String(getBytes(buffer), StandardCharsets.UTF_8));
+            jobs.add(new ImageJob(id, name, getBytes(buffer), replyTo));
         }
-        if (BATCH.equals(manifest)) {
-            int count = buffer.getInt();
-            var jobs = new ArrayList<ImageJob>(count);
-            for (int i = 0; i < count; i++) {
-                jobs.add(read(buffer));
-            }
-            return new ImageBatch(jobs);
-        }
-        throw new NotSerializableException("unknown manifest '" + manifest + "' for " + getClass().getSimpleName());
-    }
-
-    private byte[] refOf(ImageJob job) {
-        return resolver().toSerializationFormat(job.replyTo()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int size(ImageJob job, byte[] ref) {
-        return Long.BYTES + 3 * Integer.BYTES + job.name().getBytes(StandardCharsets.UTF_8).length + ref.length + job.encoded().length;
-    }
-
-    private static void write(ByteBuffer buffer, ImageJob job, byte[] ref) {
-        buffer.putLong(job.id());
-        putBytes(buffer, job.name().getBytes(StandardCharsets.UTF_8));
-        putBytes(buffer, ref);
-        putBytes(buffer, job.encoded());
+        return JOB.equals(manifest) ? jobs.get(0) : new ImageBatch(jobs);
     }
 
     private static void putBytes(ByteBuffer buffer, byte[] bytes) {
         buffer.putInt(bytes.length);
         buffer.put(bytes);
-    }
-
-    private ImageJob read(ByteBuffer buffer) {
-        long id = buffer.getLong();
-        var name = new String(getBytes(buffer), StandardCharsets.UTF_8);
-        var replyTo = resolver().<ImageOutcome>resolveActorRef(new String(getBytes(buffer), StandardCharsets.UTF_8));
-        return new ImageJob(id, name, getBytes(buffer), replyTo);
     }
 
     private static byte[] getBytes(ByteBuffer buffer) {

@@ -49,10 +49,11 @@ sealed interface Distributor permits PullDistributor, PushDistributor, StreamDis
     void send(Deque<ImageJob> ready);
 
     /**
-     * The images left to hand out (ready or still to be read) at which the end of the run begins (see
-     * {@link #ending}): what the workers may hold together, which the supervisor also reads ahead.
+     * The images the workers may hold together, 0 where no window bounds them: the supervisor reads
+     * that far ahead, and once no more are left to hand out (ready or still to be read) the end of
+     * the run begins (see {@link #ending}).
      */
-    default int endingAt() {
+    default int capacity() {
         return 0;
     }
 

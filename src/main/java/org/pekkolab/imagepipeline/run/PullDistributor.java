@@ -146,15 +146,17 @@ final class PullDistributor implements Distributor {
     /** The worker that asked and holds the fewest; at the end of a run, only one that holds no more than any other. */
     private Link chosen() {
         Link chosen = null;
+        int chosenHolds = Integer.MAX_VALUE;
         int fewest = Integer.MAX_VALUE;
         for (var link : links.values()) {
             int count = held.count(link);
             fewest = Math.min(fewest, count);
-            if (link.demand != null && (chosen == null || count < held.count(chosen))) {
+            if (link.demand != null && count < chosenHolds) {
                 chosen = link;
+                chosenHolds = count;
             }
         }
-        return chosen == null || (ending && held.count(chosen) > fewest) ? null : chosen;
+        return chosen == null || (ending && chosenHolds > fewest) ? null : chosen;
     }
 
     @Override
@@ -172,9 +174,9 @@ final class PullDistributor implements Distributor {
         link.demand = null;
     }
 
-    /** Every worker's window in images: from then on, no image joins a long queue. */
+    /** Every worker's window in images. */
     @Override
-    public int endingAt() {
+    public int capacity() {
         return links.values().stream().mapToInt(link -> link.window).sum();
     }
 

@@ -132,7 +132,7 @@ public final class RunSupervisor {
         startNanos = System.nanoTime();
         startedAtMicros = EpochClock.micros(startNanos);
         nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.ClockStarted(plan.spec().runId())));
-        reads.readMore(ready.size(), distributor.endingAt());
+        reads.readMore(ready.size(), distributor.capacity());
         return running();
     }
 
@@ -252,7 +252,7 @@ public final class RunSupervisor {
         while (!ready.isEmpty() && distributor.hasDemand()) {
             distributor.send(ready);
         }
-        reads.readMore(ready.size(), distributor.endingAt());
+        reads.readMore(ready.size(), distributor.capacity());
         noticeEnding();
         if (!ledger.complete()) {
             return Behaviors.same();
@@ -300,7 +300,7 @@ public final class RunSupervisor {
      * what, and the run's end waits for no batch.
      */
     private void noticeEnding() {
-        if (!ending && ready.size() + reads.unread() <= distributor.endingAt()) {
+        if (!ending && ready.size() + reads.unread() <= distributor.capacity()) {
             ending = true;
             distributor.ending();
             nodes.liveAgents().forEach(agent -> agent.tell(new NodeAgent.RunEnding(plan.spec().runId())));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.MemberStatus;
@@ -93,7 +94,7 @@ class BatchedPullTest {
 
     private static long upMembers() {
         var members = Cluster.get(coordinator.system()).state().getMembers();
-        return java.util.stream.StreamSupport.stream(members.spliterator(), false).filter(member -> member.status() == MemberStatus.up()).count();
+        return StreamSupport.stream(members.spliterator(), false).filter(member -> member.status() == MemberStatus.up()).count();
     }
 
     @AfterAll

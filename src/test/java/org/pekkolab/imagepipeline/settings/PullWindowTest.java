@@ -8,15 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class PullWindowTest {
 
+    /** A worker's window in images, the images in each of its messages, and its window in messages. */
+    private static void assertWorker(PullWindow window, boolean besideSupervisor, int images, int perMessage, int messages) {
+        assertEquals(images, window.forWorker(besideSupervisor));
+        assertEquals(perMessage, window.imagesPerMessage(besideSupervisor));
+        assertEquals(messages, window.messages(besideSupervisor));
+    }
+
     @Test
     void aWorkerInAnotherJvmGetsTheClusterWindowInBatches() {
         var window = new PullWindow(4, 16, 4);
-        assertEquals(4, window.forWorker(true));
-        assertEquals(1, window.imagesPerMessage(true));
-        assertEquals(4, window.messages(true));
-        assertEquals(16, window.forWorker(false));
-        assertEquals(4, window.imagesPerMessage(false));
-        assertEquals(4, window.messages(false));
+        assertWorker(window, true, 4, 1, 4);
+        assertWorker(window, false, 16, 4, 4);
     }
 
     @Test
@@ -35,10 +38,8 @@ class PullWindowTest {
     @Test
     void oneWindowEverywhereIsTheSameOnBothSidesOneImageAMessage() {
         var window = PullWindow.everywhere(7);
-        assertEquals(7, window.forWorker(true));
-        assertEquals(7, window.forWorker(false));
-        assertEquals(1, window.imagesPerMessage(false));
-        assertEquals(7, window.messages(false));
+        assertWorker(window, true, 7, 1, 7);
+        assertWorker(window, false, 7, 1, 7);
     }
 
     @Test
