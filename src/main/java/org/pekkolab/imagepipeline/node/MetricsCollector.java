@@ -61,7 +61,8 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     /** The run's clock starts now: what happened before (spawning, registering) is not the run's. */
     public enum ClockStarted implements Command { INSTANCE }
 
-    private enum SampleDue implements Command { INSTANCE }
+    /** The sampling timer's tick; package-private for tests, which have no timer. */
+    enum SampleDue implements Command { INSTANCE }
 
     public static Behavior<Command> create(String address, Duration sampleInterval) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> new MetricsCollector(context, timers, address, sampleInterval)));
@@ -81,6 +82,12 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final String address;
+    /**
+     * The shortest interval that gets a load sample. Timer ticks that waited behind a busy thread
+     * arrive back to back, microseconds apart, where the process CPU clock has not moved: such an
+     * interval would read as a load of 0 (or 1), which was never the case.
+     */
+    private final long shortestSampleNanos;
     private final List<ImageTiming> timings = new ArrayList<>();
     private long startNanos;
     private long startCpuNanos;
@@ -101,6 +108,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     private MetricsCollector(ActorContext<Command> context, TimerScheduler<Command> timers, String address, Duration sampleInterval) {
         super(context);
         this.address = address;
+        this.shortestSampleNanos = sampleInterval.toNanos() / 2;
         startMeasuring();
         timers.startTimerAtFixedRate(SampleDue.INSTANCE, sampleInterval);
     }
@@ -129,7 +137,7 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                     return this;
                 })
                 .onMessageEquals(SampleDue.INSTANCE, () -> {
-                    sample();
+                    sample(false);
                     return this;
                 })
                 .onMessageEquals(ClockStarted.INSTANCE, () -> {
@@ -160,16 +168,17 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
                 .sum();
     }
 
-    private void sample() {
+    /** @param evenIfShort whether an interval shorter than {@link #shortestSampleNanos} gets a load sample too */
+    private void sample(boolean evenIfShort) {
         long now = System.nanoTime();
-        long cpu = os.getProcessCpuTime();
-        if (now > lastNanos) {
+        if (now > lastNanos && (evenIfShort || now - lastNanos >= shortestSampleNanos)) {
+            long cpu = os.getProcessCpuTime();
             double load = cpuLoad(cpu - lastCpuNanos, now - lastNanos);
             peakCpuLoad = Math.max(peakCpuLoad, load);
             cpuLoad.add(new Sample(EpochClock.nowMicros(), load));
+            lastNanos = now;
+            lastCpuNanos = cpu;
         }
-        lastNanos = now;
-        lastCpuNanos = cpu;
         peakHeapMb = Math.max(peakHeapMb, heapUsedMb());
         // Polled, not listened for: the latest collection of each collector since the last sample.
         forEachLastGc((name, info) -> {
@@ -180,8 +189,9 @@ public final class MetricsCollector extends AbstractBehavior<MetricsCollector.Co
     }
 
     private Behavior<Command> onFinish(Finish finish) {
-        sample();
-        double meanLoad = cpuLoad(lastCpuNanos - startCpuNanos, lastNanos - startNanos);
+        // A run shorter than the shortest interval still gets one sample: its whole time.
+        sample(cpuLoad.isEmpty());
+        double meanLoad = cpuLoad(os.getProcessCpuTime() - startCpuNanos, System.nanoTime() - startNanos);
         var threads = new TreeSet<String>();
         var coresSeen = new TreeSet<Integer>();
         long busyMicros = 0;
