@@ -67,7 +67,7 @@ final class Invocation {
         var settings = options.settings(config);
         var reportDir = options.reportDir();
         var out = commandLine.getOut();
-        StartBanner.print(out, settings, config);
+        StartBanner.print(out, settings, config, cluster.isPresent());
 
         var progress = ConsoleProgress.forTerminal(commandLine.getErr());
         var results = new ArrayList<Report>();

@@ -24,7 +24,7 @@ final class StartBanner {
 
     private StartBanner() {}
 
-    static void print(PrintWriter out, SweepSettings settings, Config config) {
+    static void print(PrintWriter out, SweepSettings settings, Config config, boolean cluster) {
         var inputSet = settings.input().set();
         int repeat = settings.input().repeat();
         out.printf("Input: %s (%d %s%s), filters: %s%n", inputSet.location(), inputSet.sources().size(),
@@ -32,6 +32,7 @@ final class StartBanner {
                 String.join(" -> ", settings.images().filters()));
         inputSet.notes().forEach(out::println);
         out.println("Reads: " + describeReads(settings, config));
+        out.println("Images held: " + describeBounds(settings, cluster) + ".");
         out.println("Control actors: " + settings.compared().controls().stream().map(StartBanner::whereControlWorks)
                 .collect(Collectors.joining("; then ")) + ".");
         heapNote(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()).ifPresent(out::println);
@@ -68,6 +69,19 @@ final class StartBanner {
         var latency = reads.latency().isZero() ? "no added latency" : reads.latency().toMillis() + " ms added to every read";
         var timeout = settings.input().set().kind() == InputSet.Kind.URL_LIST ? "; downloads time out after " + reads.httpTimeout().toMillis() + " ms" : "";
         return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
+    }
+
+    /** What bounds the images each worker holds, for each mode compared. */
+    static String describeBounds(SweepSettings settings, boolean cluster) {
+        var workers = settings.workers();
+        return settings.compared().distributions().stream().map(mode -> switch (mode) {
+            case PULL -> "pull, up to " + workers.window().forWorker(true) + " per worker" + (cluster
+                    ? " beside the supervisor, " + workers.window().forWorker(false) + " on other nodes in messages of "
+                            + workers.window().imagesPerMessage(false)
+                    : "");
+            case PUSH -> "push, " + (workers.mailboxCapacity() > 0 ? "mailboxes of " + workers.mailboxCapacity() : "unbounded mailboxes");
+            case STREAM -> "stream, buffers of " + workers.streamBuffer() + " per node";
+        }).collect(Collectors.joining("; "));
     }
 
     private static String whereControlWorks(ControlDispatcher control) {

@@ -17,6 +17,7 @@ import org.pekkolab.imagepipeline.probes.CoreScaling;
 public record Report(
         Host host,
         Input input,
+        Delivery delivery,
         List<String> filters,
         Baseline baseline,
         List<RunResult> runs,
@@ -50,6 +51,17 @@ public record Report(
             int readers, List<LeftOut> leftOut) {}
 
     public record LeftOut(String name, String reason) {}
+
+    /**
+     * What bounded the images each worker may hold, for the modes that ran; null for a mode that did not.
+     *
+     * @param window pull: images a worker in its supervisor's JVM may hold ({@code pipeline.window})
+     * @param clusterWindow pull in cluster mode: images a worker in another JVM may hold
+     * @param clusterBatch pull in cluster mode: images per message to a worker in another JVM, as sent
+     * @param mailboxCapacity push: each worker's mailbox bound, 0 for unbounded
+     * @param streamBuffer stream: the buffers of each node's stream
+     */
+    public record Delivery(Integer window, Integer clusterWindow, Integer clusterBatch, Integer mailboxCapacity, Integer streamBuffer) {}
 
     public record Baseline(double wallMs, double imagesPerSec) {}
 

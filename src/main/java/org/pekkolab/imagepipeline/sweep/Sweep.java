@@ -146,6 +146,7 @@ public final class Sweep {
             return new Report(
                     host(),
                     input(),
+                    delivery(),
                     settings.images().filters(),
                     new Report.Baseline(baseline.wallMs(), imagesPerSec(baseline)),
                     results,
@@ -360,6 +361,19 @@ public final class Sweep {
         int at = address.indexOf('@');
         int colon = address.lastIndexOf(':');
         return at < 0 || colon < at ? address : address.substring(at + 1, colon);
+    }
+
+    private Report.Delivery delivery() {
+        var workers = settings.workers();
+        var modes = settings.compared().distributions();
+        boolean pull = modes.contains(Distribution.PULL);
+        boolean acrossJvms = pull && !clusterNodes.isEmpty();
+        return new Report.Delivery(
+                pull ? workers.window().forWorker(true) : null,
+                acrossJvms ? workers.window().forWorker(false) : null,
+                acrossJvms ? workers.window().imagesPerMessage(false) : null,
+                modes.contains(Distribution.PUSH) ? workers.mailboxCapacity() : null,
+                modes.contains(Distribution.STREAM) ? workers.streamBuffer() : null);
     }
 
     private Report.Input input() {

@@ -139,6 +139,13 @@ class DispatcherOptionsTest {
         assertEquals(List.of("- - sequential", "- - executor/2w", forkJoinPull + " auto single/fork-join/2w", "own auto single/affinity-pool/2w",
                 "own auto single/fork-join/2w/push", "own auto single/affinity-pool/2w/push"), rows);
         assertTrue(result.out().contains("Control actors (auto):"), result.out());
+        // What bounded the images each worker held, for each mode that ran and only for those.
+        assertTrue(result.out().contains("Images held: pull, up to 4 per worker; push, unbounded mailboxes."), result.out());
+        var delivery = report("auto").get("delivery");
+        assertEquals(4, delivery.get("window").asInt());
+        assertEquals(0, delivery.get("mailboxCapacity").asInt());
+        assertTrue(delivery.get("clusterWindow").isNull() && delivery.get("clusterBatch").isNull() && delivery.get("streamBuffer").isNull(),
+                delivery.toString());
     }
 
     @Test

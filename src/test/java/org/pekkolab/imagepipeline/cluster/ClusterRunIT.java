@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -133,6 +134,11 @@ class ClusterRunIT {
             assertTrue(coordinator.output().lines().anyMatch(line -> line.contains("pid " + victim.pid()) && line.contains("DOWN at ")),
                     "the console marks the dead node: " + coordinator.output());
             if (mode.equals("pull")) {
+                var delivery = new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("delivery");
+                assertEquals(List.of(4, 16, 4), List.of(delivery.get("window").asInt(), delivery.get("clusterWindow").asInt(),
+                        delivery.get("clusterBatch").asInt()), delivery.toString());
+                assertTrue(coordinator.output().contains("Images held: pull, up to 4 per worker beside the supervisor, 16 on other nodes in messages of 4;"),
+                        coordinator.output());
                 var next = clusterRun(report, "cluster/fork-join/1wx2n/push");
                 assertEquals(2, next.get("nodes").asInt(), next.toString());
                 assertEquals(2, next.get("nodeStats").size(), "only the nodes still up: " + next.get("nodeStats"));

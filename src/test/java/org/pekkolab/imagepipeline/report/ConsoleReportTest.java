@@ -21,7 +21,7 @@ class ConsoleReportTest {
         assertFalse(ConsoleReport.render(single).contains("What the cluster pays"));
 
         var cost = new Report.ClusterCost("ImageMessageSerializer", 51_200, 21.25, 16.75, 437.3);
-        var clustered = new Report(single.host(), single.input(), single.filters(), single.baseline(), single.runs(), single.failures(), cost,
+        var clustered = new Report(single.host(), single.input(), single.delivery(), single.filters(), single.baseline(), single.runs(), single.failures(), cost,
                 single.dispatchers(), single.coreScaling());
         assertTrue(ConsoleReport.render(clustered).contains(
                 "What the cluster pays per image (50.0 KiB, ImageMessageSerializer): serialize 21.3 us, deserialize 16.8 us,"

@@ -47,6 +47,7 @@ final class Fixtures {
         return new Report(
                 new Report.Host(4, "17.0.15", 4242, "Linux", 2048, "SIMD, 256-bit vectors"),
                 new Report.Input("images", 10, 2, 20, 0, "dir", null, 0, "blocking", 8, List.of()),
+                new Report.Delivery(4, 16, 4, null, null),
                 FILTERS,
                 new Report.Baseline(BASELINE_MS, BASELINE_PER_SEC),
                 runs,

@@ -15,7 +15,7 @@ class SummaryTest {
 
     private static Report trial(double coreScaling, RunResult... runs) {
         var report = Fixtures.report(List.of(runs), List.of());
-        return new Report(report.host(), report.input(), report.filters(), report.baseline(), report.runs(), report.failures(),
+        return new Report(report.host(), report.input(), report.delivery(), report.filters(), report.baseline(), report.runs(), report.failures(),
                 report.clusterCost(), report.dispatchers(), new CoreScaling(4, coreScaling));
     }
 
