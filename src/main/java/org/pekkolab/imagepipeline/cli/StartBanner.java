@@ -4,14 +4,17 @@ import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.runtime.DispatcherPresets;
 import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 import org.pekkolab.imagepipeline.settings.InputSet;
 import org.pekkolab.imagepipeline.settings.IoDispatcher;
 import org.pekkolab.imagepipeline.settings.SweepSettings;
 import org.pekkolab.imagepipeline.source.ImageSource;
+import org.pekkolab.imagepipeline.sweep.Sweep;
 
 /**
  * What the console says before the rows run: the input and the filters, where the readers and the
@@ -32,7 +35,7 @@ final class StartBanner {
                 String.join(" -> ", settings.images().filters()));
         inputSet.notes().forEach(out::println);
         out.println("Reads: " + describeReads(settings, config));
-        out.println("Images held: " + describeBounds(settings, cluster) + ".");
+        out.println("Images held: " + describeBounds(Sweep.delivery(settings, cluster)) + ".");
         out.println("Control actors: " + settings.compared().controls().stream().map(StartBanner::whereControlWorks)
                 .collect(Collectors.joining("; then ")) + ".");
         heapNote(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()).ifPresent(out::println);
@@ -71,17 +74,20 @@ final class StartBanner {
         return reads.readers() + " readers " + where + "; " + latency + timeout + ".";
     }
 
-    /** What bounds the images each worker holds, for each mode compared. */
-    static String describeBounds(SweepSettings settings, boolean cluster) {
-        var workers = settings.workers();
-        return settings.compared().distributions().stream().map(mode -> switch (mode) {
-            case PULL -> "pull, up to " + workers.window().forWorker(true) + " per worker" + (cluster
-                    ? " beside the supervisor, " + workers.window().forWorker(false) + " on other nodes in messages of "
-                            + workers.window().imagesPerMessage(false)
-                    : "");
-            case PUSH -> "push, " + (workers.mailboxCapacity() > 0 ? "mailboxes of " + workers.mailboxCapacity() : "unbounded mailboxes");
-            case STREAM -> "stream, buffers of " + workers.streamBuffer() + " per node";
-        }).collect(Collectors.joining("; "));
+    /** What bounds the images each worker holds, for each mode that has a bound in {@code delivery}. */
+    private static String describeBounds(Report.Delivery delivery) {
+        var modes = new ArrayList<String>();
+        if (delivery.window() != null) {
+            modes.add("pull, up to " + delivery.window() + " per worker" + (delivery.clusterWindow() == null ? ""
+                    : " beside the supervisor, " + delivery.clusterWindow() + " on other nodes in messages of " + delivery.clusterBatch()));
+        }
+        if (delivery.mailboxCapacity() != null) {
+            modes.add("push, " + (delivery.mailboxCapacity() > 0 ? "mailboxes of " + delivery.mailboxCapacity() : "unbounded mailboxes"));
+        }
+        if (delivery.streamBuffer() != null) {
+            modes.add("stream, buffers of " + delivery.streamBuffer() + " per node");
+        }
+        return String.join("; ", modes);
     }
 
     private static String whereControlWorks(ControlDispatcher control) {

@@ -146,7 +146,7 @@ public final class Sweep {
             return new Report(
                     host(),
                     input(),
-                    delivery(),
+                    delivery(settings, !clusterNodes.isEmpty()),
                     settings.images().filters(),
                     new Report.Baseline(baseline.wallMs(), imagesPerSec(baseline)),
                     results,
@@ -363,11 +363,15 @@ public final class Sweep {
         return at < 0 || colon < at ? address : address.substring(at + 1, colon);
     }
 
-    private Report.Delivery delivery() {
+    /**
+     * What bounds the images each worker holds in the modes {@code settings} compares; the cluster's
+     * window and batch only for a sweep on a cluster.
+     */
+    public static Report.Delivery delivery(SweepSettings settings, boolean cluster) {
         var workers = settings.workers();
         var modes = settings.compared().distributions();
         boolean pull = modes.contains(Distribution.PULL);
-        boolean acrossJvms = pull && !clusterNodes.isEmpty();
+        boolean acrossJvms = pull && cluster;
         return new Report.Delivery(
                 pull ? workers.window().forWorker(true) : null,
                 acrossJvms ? workers.window().forWorker(false) : null,
