@@ -165,7 +165,7 @@ final class RunOptions {
         return new SweepSettings(
                 new InputSettings(inputSet, repeat),
                 imageSettings,
-                new WorkerSettings(workerCounts, threadCount, window, capacity, streamBuffer),
+                new WorkerSettings(workerCounts, threadCount, window, capacity, streamBuffer, workerNice(config)),
                 new Variations(List.copyOf(workers.dispatchers), List.copyOf(distributions), ioChoices, controls(config)),
                 new FaultSettings(retries, strategy, faultPlan),
                 reads,
@@ -176,6 +176,12 @@ final class RunOptions {
     private List<IoDispatcher> ioDispatchers(Config config) {
         var names = images.ioDispatchers != null ? images.ioDispatchers : List.of(config.getString("pipeline.io.dispatcher"));
         return names.stream().map(name -> parse("--io-dispatcher", () -> IoDispatcher.parse(name))).distinct().toList();
+    }
+
+    private int workerNice(Config config) {
+        int nice = workers.nice != null ? workers.nice : config.getInt("pipeline.worker-nice");
+        require(nice >= 0 && nice <= WorkerSettings.MAX_NICE, "--worker-nice must be between 0 and " + WorkerSettings.MAX_NICE + ", got " + nice);
+        return nice;
     }
 
     private List<ControlDispatcher> controls(Config config) {

@@ -40,4 +40,10 @@ final class WorkerOptions {
                 "Default: pipeline.control (auto).",
                 "Example: -w 1,2 --control shared,own"})
     List<String> controls;
+
+    @Option(names = "--worker-nice", paramLabel = "N",
+            description = {"Nice steps (0-19) image work runs below the JVM's other threads (Linux).",
+                "The threads that feed the workers then get a core at once. 0: all alike.",
+                "Default: pipeline.worker-nice (5).", "Example: --worker-nice 0"})
+    Integer nice;
 }

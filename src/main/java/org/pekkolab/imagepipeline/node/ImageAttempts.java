@@ -20,15 +20,27 @@ final class ImageAttempts {
     private final String node;
     private final ActorRef<MetricsCollector.Command> metrics;
     private final ActorRef<OutcomeRelay.Command> relay;
+    private final boolean localThroughRelay;
 
+    /** Outcomes to a supervisor in this JVM go to it at once, to one on another node through {@code relay}. */
     ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics,
             ActorRef<OutcomeRelay.Command> relay) {
+        this(processor, faults, worker, node, metrics, relay, false);
+    }
+
+    /**
+     * @param localThroughRelay whether outcomes to a supervisor in this JVM go through {@code relay}
+     *     too: where it works on a thread of its own, which each outcome told at once would wake
+     */
+    ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics,
+            ActorRef<OutcomeRelay.Command> relay, boolean localThroughRelay) {
         this.processor = processor;
         this.faults = new FaultInjector(faults);
         this.worker = worker;
         this.node = node;
         this.metrics = metrics;
         this.relay = relay;
+        this.localThroughRelay = localThroughRelay;
     }
 
     /**
@@ -58,9 +70,9 @@ final class ImageAttempts {
         }
     }
 
-    /** To a supervisor in this JVM at once; to one on another node through the relay, which batches. */
+    /** Through the relay, which batches, unless the supervisor is in this JVM and its thread is woken by nothing. */
     private void report(ImageJob job, ImageOutcome outcome) {
-        if (job.replyTo().path().address().hasLocalScope()) {
+        if (!localThroughRelay && job.replyTo().path().address().hasLocalScope()) {
             job.replyTo().tell(outcome);
         } else {
             relay.tell(new OutcomeRelay.Relay(job.replyTo(), outcome));

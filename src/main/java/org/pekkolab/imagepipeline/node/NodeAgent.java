@@ -20,6 +20,7 @@ import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.mailbox.MailboxMeters;
 import org.pekkolab.imagepipeline.probes.EpochClock;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.processing.WorkerPriority;
 import org.pekkolab.imagepipeline.results.MailboxStats;
 import org.pekkolab.imagepipeline.results.MetricsSnapshot;
 import org.pekkolab.imagepipeline.runtime.PipelineSystem;
@@ -267,6 +268,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** The per-image work a spec asks for: its filters, its size limit, its output. */
     public static ImageProcessor processor(WorkerSpec spec) {
-        return new ImageProcessor(new ImageDecoder(spec.images().maxPixels()), spec.images().chain(), spec.output());
+        return new ImageProcessor(new ImageDecoder(spec.images().maxPixels()), spec.images().chain(), spec.output(),
+                WorkerPriority.lowerBy(spec.workers().nice()));
     }
 }

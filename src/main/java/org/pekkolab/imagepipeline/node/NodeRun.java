@@ -10,6 +10,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.pekkolab.imagepipeline.mailbox.MailboxMeters;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.results.MailboxStats;
+import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 
 /**
  * One run on one node, as its node agent keeps it: the run's supervisor, the node's metrics actor
@@ -55,11 +56,16 @@ final class NodeRun {
         };
     }
 
-    /** Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all of them. */
+    /**
+     * Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all
+     * of them. Where the control actors have a thread of their own, an outcome told to the
+     * supervisor at once would wake that thread after every image, and on busy cores take a core
+     * from a worker: the relay batches the outcomes for a supervisor in this JVM too.
+     */
     private static BiFunction<Integer, String, ActorRef<?>> pullWorkers(ActorContext<NodeAgent.Command> context, WorkerSpec spec, int window,
             ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, ActorRef<OutcomeRelay.Command> relay) {
         var settings = new FilterWorker.Settings(FilterWorker.serviceKey(spec.runId()), processor, spec.faults(), window,
-                host.address(), metrics, relay, new AttemptLedger());
+                host.address(), metrics, relay, spec.workers().control() == ControlDispatcher.OWN, new AttemptLedger());
         return (index, actorName) -> context.spawn(FilterWorker.create("worker-" + index, settings), actorName, spec.workerDispatcher());
     }
 

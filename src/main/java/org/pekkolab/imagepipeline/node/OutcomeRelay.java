@@ -13,7 +13,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Carries a node's image outcomes to a supervisor on another node in batches. Every message that
  * crosses JVMs costs a fixed share of CPU on both sides (Artery's stream stages, a TCP write and
  * read, several thread hand-offs), which at a few hundred images a second is most of what remoting
- * costs: one message per few images instead of one per image. An outcome waits at most
+ * costs: one message per few images instead of one per image. A pull run whose control actors have
+ * a thread of their own sends the outcomes for a supervisor in this JVM the same way: each would
+ * otherwise wake that thread. An outcome waits at most
  * {@code interval}; the supervisor's accounts lag by as much, its images do not. Once the supervisor
  * hands out the run's last images ({@link AtOnce}) outcomes go at once, so that it shares them out
  * knowing who holds what, and the end of a run does not wait for a batch.

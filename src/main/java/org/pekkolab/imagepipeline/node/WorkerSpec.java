@@ -33,9 +33,10 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
      * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
      * @param streamBuffer stream mode: the buffers of the stream between the supervisor and each node
      * @param control where the run's control actors work (resolved, never auto)
+     * @param nice nice steps of the threads doing image work below the node's other threads
      */
     public record RunWorkers(int count, int threads, String dispatcher, PullWindow window, Distribution distribution, int mailboxCapacity,
-            int streamBuffer, ControlDispatcher control) {}
+            int streamBuffer, ControlDispatcher control, int nice) {}
 
     /** Where the run's filter workers work. */
     public DispatcherSelector workerDispatcher() {
@@ -138,7 +139,7 @@ public record WorkerSpec(String runId, RunWorkers workers, ImageSettings images,
         }
 
         public WorkerSpec build() {
-            return new WorkerSpec(runId, new RunWorkers(count, threads, dispatcher, window, distribution, mailboxCapacity, streamBuffer, control),
+            return new WorkerSpec(runId, new RunWorkers(count, threads, dispatcher, window, distribution, mailboxCapacity, streamBuffer, control, 0),
                     images, faults, output, sampleIntervalMs);
         }
     }

@@ -35,16 +35,29 @@ public final class ImageProcessor {
     private final Optional<OutputTarget> output;
 
     private final DecodeBudget budget;
+    private final WorkerPriority priority;
 
+    /** Image work at the priority of the JVM's other threads. */
     public ImageProcessor(ImageDecoder decoder, FilterChain chain, Optional<OutputTarget> output) {
-        this(decoder, chain, output, DecodeBudget.ofThisJvm());
+        this(decoder, chain, output, WorkerPriority.UNCHANGED);
+    }
+
+    /** Image work on threads lowered to {@code priority} (each thread the first time it does some). */
+    public ImageProcessor(ImageDecoder decoder, FilterChain chain, Optional<OutputTarget> output, WorkerPriority priority) {
+        this(decoder, chain, output, DecodeBudget.ofThisJvm(), priority);
     }
 
     ImageProcessor(ImageDecoder decoder, FilterChain chain, Optional<OutputTarget> output, DecodeBudget budget) {
+        this(decoder, chain, output, budget, WorkerPriority.UNCHANGED);
+    }
+
+    private ImageProcessor(ImageDecoder decoder, FilterChain chain, Optional<OutputTarget> output, DecodeBudget budget,
+            WorkerPriority priority) {
         this.decoder = decoder;
         this.chain = chain;
         this.output = output;
         this.budget = budget;
+        this.priority = priority;
     }
 
     /** The room one image holds in the decoding budget, from its header until it is done. */
@@ -67,6 +80,7 @@ public final class ImageProcessor {
      */
     public ImageTiming process(String name, byte[] encoded, String worker, String node)
             throws UndecodableImageException {
+        priority.applyToCurrentThread();
         try (var held = new Held()) {
             return process(name, encoded, worker, node, held);
         } catch (OutOfMemoryError e) {

@@ -45,6 +45,7 @@ public final class ConsoleReport {
         coreScaling(report.coreScaling(), out);
         breakdown(report, out);
         out.append("Filter kernels: ").append(report.host().kernels()).append(NL);
+        out.append("Worker threads: ").append(report.host().workerThreads()).append(NL);
         switches(report.runs(), out);
         memory(report.runs(), out);
         ClusterConsole.render(report, out);

@@ -26,8 +26,12 @@ public record Report(
         Map<String, Dispatcher> dispatchers,
         CoreScaling coreScaling) {
 
-    /** @param kernels what the filters ran on, {@link org.pekkolab.imagepipeline.filters.Simd#describe()} */
-    public record Host(int cores, String java, long pid, String os, long maxHeapMb, String kernels) {}
+    /**
+     * @param kernels what the filters ran on, {@link org.pekkolab.imagepipeline.filters.Simd#describe()}
+     * @param workerThreads the priority this JVM's image work ran at,
+     *     {@link org.pekkolab.imagepipeline.processing.WorkerPriority#describe(int)}
+     */
+    public record Host(int cores, String java, long pid, String os, long maxHeapMb, String kernels, String workerThreads) {}
 
     /**
      * What was read and how.

@@ -49,7 +49,9 @@ public final class ConfigCheck {
             notNegative("pipeline.min-row-time"),
             atLeast("pipeline.trials", 1),
             positive("pipeline.sample-interval"),
-            atLeast("pipeline.dispatcher-throughput", 0));
+            atLeast("pipeline.dispatcher-throughput", 0),
+            new Rule("pipeline.worker-nice", "a whole number from 0 to " + WorkerSettings.MAX_NICE,
+                    config -> config.getInt("pipeline.worker-nice") >= 0 && config.getInt("pipeline.worker-nice") <= WorkerSettings.MAX_NICE));
 
     private ConfigCheck() {}
 

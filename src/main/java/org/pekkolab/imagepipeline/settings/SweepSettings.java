@@ -40,7 +40,7 @@ public record SweepSettings(
         private int repeat = 1;
         private ImageSettings images = new ImageSettings(
                 FilterRegistry.defaultChain().stream().map(ImageFilter::name).toList(), ImageDecoder.DEFAULT_MAX_PIXELS);
-        private WorkerSettings workers = new WorkerSettings(List.of(1), 0, PullWindow.everywhere(4), 0, 4);
+        private WorkerSettings workers = new WorkerSettings(List.of(1), 0, PullWindow.everywhere(4), 0, 4, 0);
         private Variations compared = new Variations(List.of("fork-join"), List.of(Distribution.PULL), List.of(IoDispatcher.BLOCKING),
                 List.of(ControlDispatcher.AUTO));
         private FaultSettings faults = FaultSettings.DEFAULT;
@@ -63,12 +63,12 @@ public record SweepSettings(
         }
 
         public Builder workers(Integer... counts) {
-            workers = new WorkerSettings(Arrays.asList(counts), workers.threads(), workers.window(), workers.mailboxCapacity(), workers.streamBuffer());
+            workers = new WorkerSettings(Arrays.asList(counts), workers.threads(), workers.window(), workers.mailboxCapacity(), workers.streamBuffer(), workers.nice());
             return this;
         }
 
         public Builder threads(int threads) {
-            workers = new WorkerSettings(workers.counts(), threads, workers.window(), workers.mailboxCapacity(), workers.streamBuffer());
+            workers = new WorkerSettings(workers.counts(), threads, workers.window(), workers.mailboxCapacity(), workers.streamBuffer(), workers.nice());
             return this;
         }
 

@@ -10,8 +10,9 @@ import java.util.List;
  * @param window images each pull worker may hold ({@code --window}), beside its supervisor or in another JVM
  * @param mailboxCapacity push mode: the bound of each worker's mailbox, 0 for unbounded
  * @param streamBuffer stream mode: the buffers of each node's stream ({@code --buffer})
+ * @param nice nice steps of the threads doing image work below the JVM's other threads ({@code --worker-nice})
  */
-public record WorkerSettings(List<Integer> counts, int threads, PullWindow window, int mailboxCapacity, int streamBuffer) {
+public record WorkerSettings(List<Integer> counts, int threads, PullWindow window, int mailboxCapacity, int streamBuffer, int nice) {
 
     /**
      * Pekko's ConsumerController requests more when half its window is used; with a window of 1
@@ -19,10 +20,16 @@ public record WorkerSettings(List<Integer> counts, int threads, PullWindow windo
      */
     public static final int MIN_WINDOW = 3;
 
+    /** Linux's nice values go up to 19. */
+    public static final int MAX_NICE = 19;
+
     public WorkerSettings {
         counts = List.copyOf(counts);
         if (counts.isEmpty()) {
             throw new IllegalArgumentException("no worker counts");
+        }
+        if (nice < 0 || nice > MAX_NICE) {
+            throw new IllegalArgumentException("nice must be between 0 and " + MAX_NICE + ", got " + nice);
         }
     }
 

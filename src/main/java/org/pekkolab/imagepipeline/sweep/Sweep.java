@@ -23,6 +23,7 @@ import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
 import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
+import org.pekkolab.imagepipeline.processing.WorkerPriority;
 import org.pekkolab.imagepipeline.results.Failure;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
@@ -108,7 +109,8 @@ public final class Sweep {
 
     /** @throws RunFailedException when a run does not finish in time */
     public Report run(RowOrder order) {
-        var processor = new ImageProcessor(new ImageDecoder(settings.images().maxPixels()), filters, Optional.empty());
+        var processor = new ImageProcessor(new ImageDecoder(settings.images().maxPixels()), filters, Optional.empty(),
+                WorkerPriority.lowerBy(settings.workers().nice()));
         try {
             var plain = new PlainRuns(system, settings);
             new JitWarmUp(settings, progress, this::warmUpRuns).run(plain, processor);
@@ -217,7 +219,7 @@ public final class Sweep {
 
     private WorkerSpec spec(String dispatcher, Distribution distribution, int workers, Optional<OutputTarget> output, ControlDispatcher control) {
         var runWorkers = new WorkerSpec.RunWorkers(workers, settings.workers().threadsFor(workers), dispatcher, settings.workers().window(),
-                distribution, settings.workers().mailboxCapacity(), settings.workers().streamBuffer(), control);
+                distribution, settings.workers().mailboxCapacity(), settings.workers().streamBuffer(), control, settings.workers().nice());
         return new WorkerSpec("run-" + (++runs) + "-" + Long.toHexString(System.nanoTime() & 0xFFFFFF), runWorkers, settings.images(),
                 settings.faults(), output.map(target -> new OutputTarget(target.dir().toAbsolutePath(), target.format(), target.quality())),
                 settings.timing().sampleInterval().toMillis());
@@ -405,7 +407,8 @@ public final class Sweep {
                 ProcessHandle.current().pid(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                Simd.describe());
+                Simd.describe(),
+                WorkerPriority.describe(settings.workers().nice()));
     }
 
     /** The same broken file fails in every run: the report lists it once. */

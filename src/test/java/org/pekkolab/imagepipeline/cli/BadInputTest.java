@@ -57,6 +57,15 @@ class BadInputTest {
     }
 
     @Test
+    void aWorkerNiceOutsideLinuxsRangeIsAUsageError() {
+        var result = CommandLineTest.execute("-i", photos(2).toString(), "--worker-nice", "20", "--warmup-ms", "0");
+
+        assertEquals(2, result.status());
+        assertOneLineNoTrace(result);
+        assertTrue(result.err().contains("--worker-nice must be between 0 and 19, got 20"), result.err());
+    }
+
+    @Test
     void aDispatcherPresetThatCannotBeMadeStopsBeforeTheFirstRow() throws IOException {
         var config = Files.writeString(work.resolve("executor.conf"), "pipeline.dispatchers.fork-join.executor = \"nosuch-executor\"\n");
 

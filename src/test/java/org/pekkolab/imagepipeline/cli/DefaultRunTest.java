@@ -62,6 +62,11 @@ class DefaultRunTest {
         assertTrue(result.out().startsWith("Input: ") && result.out().contains("Summary (one trial):"), result.out());
         var json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
         assertEquals(0, json.at("/input/minRowMs").asLong());
+        if (Files.isReadable(Path.of("/proc/thread-self/stat"))) {
+            // As shipped (pipeline.worker-nice = 5), on Linux.
+            assertTrue(json.at("/host/workerThreads").asText().matches("nice \\d+, the JVM's other threads -?\\d+"), json.at("/host").toString());
+            assertTrue(result.out().contains("\nWorker threads: nice "), result.out());
+        }
         json.get("runs").forEach(run -> assertEquals(INPUTS * 2, run.get("images").asInt(), run.get("label").asText()));
     }
 

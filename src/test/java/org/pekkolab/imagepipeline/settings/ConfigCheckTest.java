@@ -48,7 +48,9 @@ class ConfigCheckTest {
             "pipeline.min-row-time = -1s           | a duration of 0 or more",
             "pipeline.trials = 0                   | a whole number of at least 1",
             "pipeline.sample-interval = 0ms        | a duration above 0",
-            "pipeline.dispatcher-throughput = -1   | a whole number of at least 0"})
+            "pipeline.dispatcher-throughput = -1   | a whole number of at least 0",
+            "pipeline.worker-nice = 20             | a whole number from 0 to 19",
+            "pipeline.worker-nice = -1             | a whole number from 0 to 19"})
     void aBadValueIsRejectedWithTheKeyItsOriginAndWhatIsExpected(String setting, String expected) {
         var config = ConfigFactory.parseString(setting).withFallback(ConfigFactory.load()).resolve();
         var key = setting.substring(0, setting.indexOf(' '));
