@@ -20,7 +20,7 @@ final class ImageAttempts {
     private final String node;
     private final ActorRef<MetricsCollector.Command> metrics;
     private final ActorRef<OutcomeRelay.Command> relay;
-    private final boolean localThroughRelay;
+    private final boolean localOutcomesBatched;
 
     /** Outcomes to a supervisor in this JVM go to it at once, to one on another node through {@code relay}. */
     ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics,
@@ -29,18 +29,18 @@ final class ImageAttempts {
     }
 
     /**
-     * @param localThroughRelay whether outcomes to a supervisor in this JVM go through {@code relay}
+     * @param localOutcomesBatched whether outcomes to a supervisor in this JVM go through {@code relay}
      *     too: where it works on a thread of its own, which each outcome told at once would wake
      */
     ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay, boolean localThroughRelay) {
+            ActorRef<OutcomeRelay.Command> relay, boolean localOutcomesBatched) {
         this.processor = processor;
         this.faults = new FaultInjector(faults);
         this.worker = worker;
         this.node = node;
         this.metrics = metrics;
         this.relay = relay;
-        this.localThroughRelay = localThroughRelay;
+        this.localOutcomesBatched = localOutcomesBatched;
     }
 
     /**
@@ -72,7 +72,7 @@ final class ImageAttempts {
 
     /** Through the relay, which batches, unless the supervisor is in this JVM and its thread is woken by nothing. */
     private void report(ImageJob job, ImageOutcome outcome) {
-        if (!localThroughRelay && job.replyTo().path().address().hasLocalScope()) {
+        if (!localOutcomesBatched && job.replyTo().path().address().hasLocalScope()) {
             job.replyTo().tell(outcome);
         } else {
             relay.tell(new OutcomeRelay.Relay(job.replyTo(), outcome));

@@ -18,7 +18,7 @@ import org.pekkolab.imagepipeline.settings.WorkerSettings;
  * <p>Linux keeps a nice value per thread, and {@code setpriority(PRIO_PROCESS, 0, n)} sets the
  * calling thread's; any user may lower a thread's priority, only a privileged one raise it again,
  * so the value is one per invocation. Elsewhere the threads keep their priority and
- * {@link #describe()} says why.
+ * {@link #describe(int)} says why.
  */
 public final class WorkerPriority {
 
@@ -50,10 +50,6 @@ public final class WorkerPriority {
             throw new IllegalArgumentException("nice steps must be between 0 and " + WorkerSettings.MAX_NICE + ", got " + steps);
         }
         return steps == 0 ? UNCHANGED : new WorkerPriority(steps);
-    }
-
-    public int steps() {
-        return steps;
     }
 
     /** Lowers the calling thread, the first time it does image work. */

@@ -50,8 +50,7 @@ public final class ConfigCheck {
             atLeast("pipeline.trials", 1),
             positive("pipeline.sample-interval"),
             atLeast("pipeline.dispatcher-throughput", 0),
-            new Rule("pipeline.worker-nice", "a whole number from 0 to " + WorkerSettings.MAX_NICE,
-                    config -> config.getInt("pipeline.worker-nice") >= 0 && config.getInt("pipeline.worker-nice") <= WorkerSettings.MAX_NICE));
+            between("pipeline.worker-nice", 0, WorkerSettings.MAX_NICE));
 
     private ConfigCheck() {}
 
@@ -79,6 +78,13 @@ public final class ConfigCheck {
 
     private static Rule atLeast(String path, long min) {
         return new Rule(path, "a whole number of at least " + min, config -> config.getLong(path) >= min);
+    }
+
+    private static Rule between(String path, long min, long max) {
+        return new Rule(path, "a whole number from " + min + " to " + max, config -> {
+            long value = config.getLong(path);
+            return value >= min && value <= max;
+        });
     }
 
     private static Rule positive(String path) {
