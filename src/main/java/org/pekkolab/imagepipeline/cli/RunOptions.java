@@ -192,8 +192,8 @@ final class RunOptions {
     private ReadSettings reads(Config config, IoDispatcher dispatcher) {
         var latency = images.ioLatencyMs != null ? Duration.ofMillis(images.ioLatencyMs) : config.getDuration("pipeline.io.latency");
         require(!latency.isNegative(), "--io-latency must be 0 or more, got " + latency.toMillis());
-        return new ReadSettings(dispatcher, config.getInt("pipeline.io.readers"), config.getInt("pipeline.read-ahead"), latency,
-                config.getDuration("pipeline.http.timeout"));
+        return new ReadSettings(dispatcher, config.getInt("pipeline.io.readers"), config.getInt("pipeline.read-ahead"),
+                config.getInt("pipeline.io.read-batch"), latency, config.getDuration("pipeline.http.timeout"));
     }
 
     /** Runs a parser of user text, turning its IllegalArgumentException into a usage error for {@code option}. */

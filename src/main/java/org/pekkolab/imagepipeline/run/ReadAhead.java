@@ -1,6 +1,7 @@
 package org.pekkolab.imagepipeline.run;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -9,7 +10,8 @@ import org.pekkolab.imagepipeline.source.SourceReader;
 /**
  * The reading of one run: its {@link ImageReader}s, and which image is read next. Each read goes to
  * a reader that is free, not round robin: a URL that hangs until its timeout then holds up one
- * reader, not every read queued behind it. Reads stay a few images ahead of the workers' demand.
+ * reader, not every read queued behind it. Reads stay a few images ahead of the workers' demand,
+ * several local files to a read where the settings allow ({@code ReadSettings.batchFor}).
  */
 final class ReadAhead {
 
@@ -18,6 +20,7 @@ final class ReadAhead {
     private final Deque<ActorRef<ImageReader.Command>> idle = new ArrayDeque<>();
     /** Images read ahead of demand (held or being read): at least one per reader. */
     private final int limit;
+    private final int batch;
     private int next;
     private int outstanding;
 
@@ -31,6 +34,7 @@ final class ReadAhead {
             idle.add(context.spawn(ImageReader.create(sourceReader), "reader-" + i, dispatcher));
         }
         limit = Math.max(plan.reads().readAhead(), plan.reads().readers());
+        batch = plan.reads().batchFor(plan.sources());
     }
 
     /**
@@ -44,10 +48,17 @@ final class ReadAhead {
     void readMore(int held, int demand) {
         int ahead = Math.max(limit, demand);
         while (next < plan.images() && !idle.isEmpty() && held + outstanding < ahead) {
-            var source = plan.sources().get(next % plan.sources().size());
-            idle.poll().tell(new ImageReader.Read(next, source, replies));
-            next++;
-            outstanding++;
+            int size = Math.min(batch, Math.min(ahead - held - outstanding, plan.images() - next));
+            // A short batch only when half the read-ahead is gone: otherwise the next whole one waits for room.
+            if (size < Math.min(batch, plan.images() - next) && held + outstanding >= ahead / 2) {
+                return;
+            }
+            var items = new ArrayList<ImageReader.Item>(size);
+            for (int i = 0; i < size; i++, next++) {
+                items.add(new ImageReader.Item(next, plan.sources().get(next % plan.sources().size())));
+            }
+            idle.poll().tell(new ImageReader.Read(items, replies));
+            outstanding += size;
         }
     }
 
@@ -63,7 +74,7 @@ final class ReadAhead {
 
     /** A reader answered: it is free again. */
     void answered(ImageReader.Reply reply) {
-        outstanding--;
+        outstanding -= reply.results().size();
         idle.add(reply.reader());
     }
 }

@@ -208,13 +208,13 @@ public final class RunSupervisor {
 
     private Behavior<Command> onRead(FromReader message) {
         reads.answered(message.reply());
-        if (message.reply() instanceof ImageReader.ImageRead read) {
-            ready.add(new ImageJob(read.id(), read.name(), read.bytes(), outcomes));
-            return dispatch();
-        }
-        var unreadable = (ImageReader.ImageUnreadable) message.reply();
-        if (ledger.failed(unreadable.id(), unreadable.name(), unreadable.reason(), 1)) {
-            onProgress.accept(ledger.accounted());
+        for (var result : message.reply().results()) {
+            if (result instanceof ImageReader.ImageRead read) {
+                ready.add(new ImageJob(read.id(), read.name(), read.bytes(), outcomes));
+            } else if (result instanceof ImageReader.ImageUnreadable unreadable
+                    && ledger.failed(unreadable.id(), unreadable.name(), unreadable.reason(), 1)) {
+                onProgress.accept(ledger.accounted());
+            }
         }
         return dispatch();
     }

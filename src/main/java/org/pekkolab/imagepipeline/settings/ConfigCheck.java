@@ -19,6 +19,8 @@ public final class ConfigCheck {
 
     private record Rule(String path, String expected, Function<Config, Boolean> holds) {}
 
+    private static final String TICK = "pekko.scheduler.tick-duration";
+
     private static final List<Rule> RULES = List.of(
             atLeast("pipeline.max-pixels", 1),
             atLeast("pipeline.max-retries", 0),
@@ -26,7 +28,7 @@ public final class ConfigCheck {
             atLeast("pipeline.cluster.window", WorkerSettings.MIN_WINDOW),
             atLeast("pipeline.cluster.batch", 1),
             atLeast("pipeline.push.mailbox-capacity", 0),
-            positive("pipeline.push.resend-delay"),
+            atLeastTick("pipeline.push.resend-delay"),
             above0("pipeline.push.held-heap-share", 0.9),
             atLeast("pipeline.stream.buffer", 1),
             choice("pipeline.supervision", Supervision.class),
@@ -37,18 +39,19 @@ public final class ConfigCheck {
             notNegative("pipeline.faults.slow"),
             choice("pipeline.control", ControlDispatcher.class),
             notNegative("pipeline.cluster.warmup-max"),
-            notNegative("pipeline.cluster.outcome-batch"),
+            zeroOrTick("pipeline.cluster.outcome-batch"),
             atLeast("pipeline.read-ahead", 0),
             notNegative("pipeline.io.latency"),
             choice("pipeline.io.dispatcher", IoDispatcher.class),
             atLeast("pipeline.io.readers", 1),
+            atLeast("pipeline.io.read-batch", 1),
             positive("pipeline.http.timeout"),
             notNegative("pipeline.warmup"),
             notNegative("pipeline.warmup-max"),
             above0("pipeline.warmup-settled-share", 1),
             notNegative("pipeline.min-row-time"),
             atLeast("pipeline.trials", 1),
-            positive("pipeline.sample-interval"),
+            atLeastTick("pipeline.sample-interval"),
             atLeast("pipeline.dispatcher-throughput", 0),
             between("pipeline.worker-nice", 0, WorkerSettings.MAX_NICE));
 
@@ -89,6 +92,19 @@ public final class ConfigCheck {
 
     private static Rule positive(String path) {
         return new Rule(path, "a duration above 0, e.g. 10s or 50ms", config -> config.getDuration(path).compareTo(Duration.ZERO) > 0);
+    }
+
+    /** A timer's duration: timers fire on the scheduler's ticks, so a shorter one would not be kept. */
+    private static Rule atLeastTick(String path) {
+        return new Rule(path, "a duration of at least " + TICK + ", e.g. 50ms",
+                config -> config.getDuration(path).compareTo(config.getDuration(TICK)) >= 0);
+    }
+
+    private static Rule zeroOrTick(String path) {
+        return new Rule(path, "0ms (off) or a duration of at least " + TICK + ", e.g. 50ms", config -> {
+            var value = config.getDuration(path);
+            return value.isZero() || value.compareTo(config.getDuration(TICK)) >= 0;
+        });
     }
 
     private static Rule notNegative(String path) {

@@ -99,6 +99,26 @@ class ImageReadingTest {
     }
 
     @Test
+    void localFilesReadInBatchesAreEachDoneOnceAndAMissingOneIsListed() throws IOException {
+        var sources = new ArrayList<ImageSource>();
+        for (int i = 1; i <= 10; i++) {
+            var file = dir.resolve("batch-" + i + ".png");
+            Files.write(file, ImageEncoder.encodePng(SyntheticImages.generate(16, 12, 3, i)));
+            sources.add(new ImageSource.LocalFile(file));
+        }
+        sources.add(5, new ImageSource.LocalFile(dir.resolve("gone.png")));
+
+        // Two readers, four files to a read: three reads cover the eleven files.
+        var outcome = run(sources, new ReadSettings(IoDispatcher.BLOCKING, 2, 4, 4, Duration.ZERO, HTTP_TIMEOUT));
+
+        assertEquals(11, outcome.images());
+        assertEquals(10, outcome.processed());
+        assertEquals(0, outcome.lost());
+        assertEquals(List.of("gone.png"), outcome.failures().stream().map(Failure::file).toList());
+        assertEquals(10, outcome.timings().stream().map(ImageTiming::image).distinct().count());
+    }
+
+    @Test
     void addedLatencyDelaysEveryRead() throws IOException {
         var sources = new ArrayList<ImageSource>();
         for (int i = 1; i <= 10; i++) {
