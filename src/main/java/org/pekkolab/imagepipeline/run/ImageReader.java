@@ -16,15 +16,19 @@ import org.pekkolab.imagepipeline.source.UnreadableSourceException;
 
 /**
  * Reads images (files or URLs) for the supervisor, one read message at a time, and answers with all
- * of its images at once, saying which reader answered so the supervisor knows it is free again. Reads block, so a run has several of these on the
- * dispatcher its {@link IoDispatcher} names: the filter workers only ever see bytes already in
- * memory, unless the readers are put on the workers' own dispatcher.
+ * of its images at once, saying which reader answered so the supervisor knows it is free again.
+ * Reads block, so a run has several of these on the dispatcher its {@link IoDispatcher} names: the
+ * filter workers only ever see bytes already in memory, unless the readers are put on the workers'
+ * own dispatcher.
  */
 public final class ImageReader extends AbstractBehavior<ImageReader.Command> {
 
     public sealed interface Command {}
 
-    /** Several images to a message where {@link ReadSettings#batchFor} allows it: each message wakes the reader's thread and, with its reply, the supervisor's. */
+    /**
+     * Several images to a message where {@link ReadSettings#batchFor} allows it: each message wakes
+     * the reader's thread and, with its reply, the supervisor's.
+     */
     public record Read(List<Item> items, ActorRef<Reply> replyTo) implements Command {}
 
     public record Item(long id, ImageSource source) {}

@@ -48,9 +48,10 @@ final class ReadAhead {
     void readMore(int held, int demand) {
         int ahead = Math.max(limit, demand);
         while (next < plan.images() && !idle.isEmpty() && held + outstanding < ahead) {
-            int size = Math.min(batch, Math.min(ahead - held - outstanding, plan.images() - next));
+            int whole = Math.min(batch, plan.images() - next);
+            int size = Math.min(whole, ahead - held - outstanding);
             // A short batch only when half the read-ahead is gone: otherwise the next whole one waits for room.
-            if (size < Math.min(batch, plan.images() - next) && held + outstanding >= ahead / 2) {
+            if (size < whole && held + outstanding >= ahead / 2) {
                 return;
             }
             var items = new ArrayList<ImageReader.Item>(size);

@@ -96,12 +96,12 @@ public final class ConfigCheck {
 
     /** A timer's duration: timers fire on the scheduler's ticks, so a shorter one would not be kept. */
     private static Rule atLeastTick(String path) {
-        return new Rule(path, "a duration of at least " + TICK + ", e.g. 50ms",
+        return new Rule(path, "a duration of at least " + TICK,
                 config -> config.getDuration(path).compareTo(config.getDuration(TICK)) >= 0);
     }
 
     private static Rule zeroOrTick(String path) {
-        return new Rule(path, "0ms (off) or a duration of at least " + TICK + ", e.g. 50ms", config -> {
+        return new Rule(path, "0ms (off) or a duration of at least " + TICK, config -> {
             var value = config.getDuration(path);
             return value.isZero() || value.compareTo(config.getDuration(TICK)) >= 0;
         });

@@ -79,6 +79,17 @@ class ImageReadingTest {
         return outcome;
     }
 
+    /** {@code count} small PNG files named {@code prefix}1.png onwards. */
+    private static List<ImageSource> localFiles(String prefix, int count) throws IOException {
+        var sources = new ArrayList<ImageSource>();
+        for (int i = 1; i <= count; i++) {
+            var file = dir.resolve(prefix + i + ".png");
+            Files.write(file, ImageEncoder.encodePng(SyntheticImages.generate(16, 12, 3, i)));
+            sources.add(new ImageSource.LocalFile(file));
+        }
+        return sources;
+    }
+
     @ParameterizedTest
     @EnumSource(IoDispatcher.class)
     void urlsThatFailAreListedWithTheirReasonAndTheRunGoesOn(IoDispatcher dispatcher) {
@@ -100,12 +111,7 @@ class ImageReadingTest {
 
     @Test
     void localFilesReadInBatchesAreEachDoneOnceAndAMissingOneIsListed() throws IOException {
-        var sources = new ArrayList<ImageSource>();
-        for (int i = 1; i <= 10; i++) {
-            var file = dir.resolve("batch-" + i + ".png");
-            Files.write(file, ImageEncoder.encodePng(SyntheticImages.generate(16, 12, 3, i)));
-            sources.add(new ImageSource.LocalFile(file));
-        }
+        var sources = localFiles("batch-", 10);
         sources.add(5, new ImageSource.LocalFile(dir.resolve("gone.png")));
 
         // Two readers, four files to a read: three reads cover the eleven files.
@@ -120,12 +126,7 @@ class ImageReadingTest {
 
     @Test
     void addedLatencyDelaysEveryRead() throws IOException {
-        var sources = new ArrayList<ImageSource>();
-        for (int i = 1; i <= 10; i++) {
-            var file = dir.resolve("local-" + i + ".png");
-            Files.write(file, ImageEncoder.encodePng(SyntheticImages.generate(16, 12, 3, i)));
-            sources.add(new ImageSource.LocalFile(file));
-        }
+        var sources = localFiles("local-", 10);
 
         // One reader: the ten reads happen one after another.
         var outcome = run(sources, new ReadSettings(IoDispatcher.BLOCKING, 1, 4, Duration.ofMillis(50), HTTP_TIMEOUT));
