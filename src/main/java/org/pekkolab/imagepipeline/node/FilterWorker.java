@@ -50,8 +50,8 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
      * How a worker is set up; shared by the workers of a run on one node, replacements included.
      *
      * @param window the messages its consumer may hold unconfirmed ({@code PullWindow.messages})
-     * @param relay batches outcomes for a supervisor on another node
-     * @param localOutcomesBatched whether outcomes for a supervisor in this JVM go through {@code relay} too
+     * @param outcomes batches outcomes for a supervisor on another node
+     * @param localOutcomesBatched whether outcomes for a supervisor in this JVM go through {@code outcomes} too
      * @param ledger the attempts of the run's images on this node
      */
     public record Settings(
@@ -61,7 +61,7 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
             int window,
             String node,
             ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay,
+            OutcomeBatcher outcomes,
             boolean localOutcomesBatched,
             AttemptLedger ledger) {
 
@@ -86,7 +86,7 @@ public final class FilterWorker extends AbstractBehavior<FilterWorker.Command> {
                     ConsumerController.create(settings.serviceKey(), consumerSettings),
                     "consumer-controller",
                     DispatcherSelector.sameAsParent());
-            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics(), settings.relay(),
+            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics(), settings.outcomes(),
                     settings.localOutcomesBatched());
             // Outside the supervised behavior: the consumer controller holds the unconfirmed message across restarts.
             return WorkerSupervision.supervise(

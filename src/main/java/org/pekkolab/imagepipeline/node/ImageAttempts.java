@@ -19,27 +19,27 @@ final class ImageAttempts {
     private final String worker;
     private final String node;
     private final ActorRef<MetricsCollector.Command> metrics;
-    private final ActorRef<OutcomeRelay.Command> relay;
+    private final OutcomeBatcher outcomes;
     private final boolean localOutcomesBatched;
 
-    /** Outcomes to a supervisor in this JVM go to it at once, to one on another node through {@code relay}. */
+    /** Outcomes to a supervisor in this JVM go to it at once, to one on another node through {@code outcomes}. */
     ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay) {
-        this(processor, faults, worker, node, metrics, relay, false);
+            OutcomeBatcher outcomes) {
+        this(processor, faults, worker, node, metrics, outcomes, false);
     }
 
     /**
-     * @param localOutcomesBatched whether outcomes to a supervisor in this JVM go through {@code relay}
+     * @param localOutcomesBatched whether outcomes to a supervisor in this JVM go through {@code outcomes}
      *     too: where it works on a thread of its own, which each outcome told at once would wake
      */
     ImageAttempts(ImageProcessor processor, FaultPlan faults, String worker, String node, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay, boolean localOutcomesBatched) {
+            OutcomeBatcher outcomes, boolean localOutcomesBatched) {
         this.processor = processor;
         this.faults = new FaultInjector(faults);
         this.worker = worker;
         this.node = node;
         this.metrics = metrics;
-        this.relay = relay;
+        this.outcomes = outcomes;
         this.localOutcomesBatched = localOutcomesBatched;
     }
 
@@ -70,12 +70,12 @@ final class ImageAttempts {
         }
     }
 
-    /** Through the relay, which batches, unless the supervisor is in this JVM and its thread is woken by nothing. */
+    /** In a batch, unless the supervisor is in this JVM and its thread is woken by nothing. */
     private void report(ImageJob job, ImageOutcome outcome) {
         if (!localOutcomesBatched && job.replyTo().path().address().hasLocalScope()) {
             job.replyTo().tell(outcome);
         } else {
-            relay.tell(new OutcomeRelay.Relay(job.replyTo(), outcome));
+            outcomes.send(job.replyTo(), outcome);
         }
     }
 

@@ -35,6 +35,6 @@ public sealed interface ImageOutcome extends CborSerializable {
     /** Push mode: an attempt ended in a node's dead letters instead of a worker's mailbox (sent by the node agent). */
     record Undelivered(long id, int attempt) implements ImageOutcome {}
 
-    /** Outcomes of several images in one message, from a node to a supervisor on another node ({@link OutcomeRelay}). */
+    /** Outcomes of several images in one message, from a node to a supervisor on another node ({@link OutcomeBatcher}). */
     record Batch(List<ImageOutcome> outcomes) implements ImageOutcome {}
 }

@@ -154,7 +154,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(RunEnding.class, ending -> {
                     var run = runs.get(ending.runId());
                     if (run != null) {
-                        run.relay.tell(OutcomeRelay.AtOnce.INSTANCE);
+                        run.outcomes.atOnce();
                     }
                     return this;
                 })
@@ -219,7 +219,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> collect(NodeRun run, ActorRef<Reply> replyTo) {
         if (run != null) {
             var mailboxes = run.stopWorkers(host.mailboxMeters(), getContext()::stop);
-            getContext().stop(run.relay);
+            run.outcomes.atOnce();
             getContext().ask(MetricsSnapshot.class, run.metrics, Duration.ofSeconds(10), MetricsCollector.Finish::new,
                     (snapshot, failure) -> new Collected(run, snapshot, mailboxes, replyTo));
         }

@@ -14,7 +14,7 @@ import org.pekkolab.imagepipeline.settings.ControlDispatcher;
 
 /**
  * One run on one node, as its node agent keeps it: the run's supervisor, the node's metrics actor
- * and outcome relay for the run, and the live workers by index (a replacement keeps the index and the worker name).
+ * and outcome batcher for the run, and the live workers by index (a replacement keeps the index and the worker name).
  * Workers that stopped during the run left their mailbox figures behind.
  */
 final class NodeRun {
@@ -22,7 +22,7 @@ final class NodeRun {
     final String runId;
     final ActorRef<NodeAgent.Reply> supervisor;
     final ActorRef<MetricsCollector.Command> metrics;
-    final ActorRef<OutcomeRelay.Command> relay;
+    final OutcomeBatcher outcomes;
     /** Spawns the worker of an index under an actor name. */
     private final BiFunction<Integer, String, ActorRef<?>> spawner;
     private final Map<Integer, ActorRef<?>> workers = new HashMap<>();
@@ -37,22 +37,22 @@ final class NodeRun {
     /** The mailbox of every push worker: pipeline.push.mailbox in conf/application.conf. */
     private static final String PUSH_MAILBOX = "pipeline.push.mailbox";
 
-    /** Starts the run's metrics actor and outcome relay on this node; its workers come from {@link #spawnWorker}. */
+    /** Starts the run's metrics actor and outcome batcher on this node; its workers come from {@link #spawnWorker}. */
     static NodeRun start(ActorContext<NodeAgent.Command> context, WorkerSpec spec, ActorRef<NodeAgent.Reply> supervisor,
             ImageProcessor processor, Host host) {
-        // Each image sends these two a message: on a thread of their own, every image would wake that
-        // thread, and so preempt a worker. On the workers' threads they take their turn between images.
+        // Each image sends it a message: on a thread of its own, every image would wake that thread,
+        // and so preempt a worker. On the workers' threads it takes its turn between images.
         var metrics = context.spawn(MetricsCollector.create(host.address(), Duration.ofMillis(spec.sampleIntervalMs())),
                 spec.runId() + "-metrics", spec.workerDispatcher());
-        var relay = context.spawn(OutcomeRelay.create(host.outcomeBatch()), spec.runId() + "-outcomes", spec.workerDispatcher());
+        var outcomes = new OutcomeBatcher(host.outcomeBatch(), context.getSystem().scheduler());
         boolean besideSupervisor = supervisor.path().address().hasLocalScope();
         return switch (spec.workers().distribution()) {
-            case PULL -> new NodeRun(spec.runId(), supervisor, metrics, relay,
-                    pullWorkers(context, spec, spec.workers().window().messages(besideSupervisor), processor, host, metrics, relay), null);
-            case PUSH -> new NodeRun(spec.runId(), supervisor, metrics, relay, pushWorkers(context, spec, processor, host, metrics, relay), null);
-            case STREAM -> new NodeRun(spec.runId(), supervisor, metrics, relay, (index, name) -> {
+            case PULL -> new NodeRun(spec.runId(), supervisor, metrics, outcomes,
+                    pullWorkers(context, spec, spec.workers().window().messages(besideSupervisor), processor, host, metrics, outcomes), null);
+            case PUSH -> new NodeRun(spec.runId(), supervisor, metrics, outcomes, pushWorkers(context, spec, processor, host, metrics, outcomes), null);
+            case STREAM -> new NodeRun(spec.runId(), supervisor, metrics, outcomes, (index, name) -> {
                 throw new IllegalStateException("a stream run has no worker actors");
-            }, StreamWorkers.start(context.getSystem(), spec, processor, host.address(), metrics, relay));
+            }, StreamWorkers.start(context.getSystem(), spec, processor, host.address(), metrics, outcomes));
         };
     }
 
@@ -60,19 +60,19 @@ final class NodeRun {
      * Filter workers that pull through reliable delivery; the run's attempt ledger is shared by all
      * of them. Where the control actors have a thread of their own, an outcome told to the
      * supervisor at once would wake that thread after every image, and on busy cores take a core
-     * from a worker: the relay batches the outcomes for a supervisor in this JVM too.
+     * from a worker: the outcomes for a supervisor in this JVM go in batches too.
      */
     private static BiFunction<Integer, String, ActorRef<?>> pullWorkers(ActorContext<NodeAgent.Command> context, WorkerSpec spec, int window,
-            ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, ActorRef<OutcomeRelay.Command> relay) {
+            ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, OutcomeBatcher outcomes) {
         var settings = new FilterWorker.Settings(FilterWorker.serviceKey(spec.runId()), processor, spec.faults(), window,
-                host.address(), metrics, relay, spec.workers().control() == ControlDispatcher.OWN, new AttemptLedger());
+                host.address(), metrics, outcomes, spec.workers().control() == ControlDispatcher.OWN, new AttemptLedger());
         return (index, actorName) -> context.spawn(FilterWorker.create("worker-" + index, settings), actorName, spec.workerDispatcher());
     }
 
     /** Push workers, each in a metered mailbox of the run's capacity (pipeline.push.mailbox). */
     private static BiFunction<Integer, String, ActorRef<?>> pushWorkers(ActorContext<NodeAgent.Command> context, WorkerSpec spec,
-            ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, ActorRef<OutcomeRelay.Command> relay) {
-        var settings = new PushWorker.Settings(PushWorker.serviceKey(spec.runId()), processor, spec.faults(), host.address(), metrics, relay);
+            ImageProcessor processor, Host host, ActorRef<MetricsCollector.Command> metrics, OutcomeBatcher outcomes) {
+        var settings = new PushWorker.Settings(PushWorker.serviceKey(spec.runId()), processor, spec.faults(), host.address(), metrics, outcomes);
         var props = spec.workerDispatcher().withMailboxFromConfig(PUSH_MAILBOX);
         return (index, actorName) -> {
             host.mailboxMeters().assign(context.getSelf().path().child(actorName), spec.workers().mailboxCapacity());
@@ -81,11 +81,11 @@ final class NodeRun {
     }
 
     private NodeRun(String runId, ActorRef<NodeAgent.Reply> supervisor, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay, BiFunction<Integer, String, ActorRef<?>> spawner, StreamWorkers.Running stream) {
+            OutcomeBatcher outcomes, BiFunction<Integer, String, ActorRef<?>> spawner, StreamWorkers.Running stream) {
         this.runId = runId;
         this.supervisor = supervisor;
         this.metrics = metrics;
-        this.relay = relay;
+        this.outcomes = outcomes;
         this.spawner = spawner;
         this.stream = stream;
     }

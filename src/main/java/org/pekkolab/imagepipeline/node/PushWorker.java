@@ -38,7 +38,7 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
             FaultSettings faults,
             String node,
             ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay) {}
+            OutcomeBatcher outcomes) {}
 
     /** The key the push workers of a run register under. */
     public static ServiceKey<Command> serviceKey(String runId) {
@@ -49,7 +49,7 @@ public final class PushWorker extends AbstractBehavior<PushWorker.Command> {
         return Behaviors.setup(context -> {
             // Registered once, outside the supervised behavior, which a restart sets up again.
             context.getSystem().receptionist().tell(Receptionist.register(settings.serviceKey(), context.getSelf()));
-            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics(), settings.relay());
+            var attempts = new ImageAttempts(settings.processor(), settings.faults().injected(), name, settings.node(), settings.metrics(), settings.outcomes());
             return WorkerSupervision.supervise(
                     Behaviors.<Command>setup(inner -> new PushWorker(inner, settings.faults().maxRetries(), attempts)),
                     settings.faults().supervision(),

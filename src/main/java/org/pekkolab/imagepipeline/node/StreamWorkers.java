@@ -51,7 +51,7 @@ public final class StreamWorkers {
     private final FaultSettings settings;
     private final String node;
     private final ActorRef<MetricsCollector.Command> metrics;
-    private final ActorRef<OutcomeRelay.Command> relay;
+    private final OutcomeBatcher outcomes;
     private final Duration backoffMin;
     private final Duration backoffMax;
     private final double backoffRandomFactor;
@@ -59,12 +59,12 @@ public final class StreamWorkers {
     private final Map<String, ImageAttempts> byThread = new ConcurrentHashMap<>();
 
     private StreamWorkers(ImageProcessor processor, FaultSettings settings, String node, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay, Config config) {
+            OutcomeBatcher outcomes, Config config) {
         this.processor = processor;
         this.settings = settings;
         this.node = node;
         this.metrics = metrics;
-        this.relay = relay;
+        this.outcomes = outcomes;
         this.backoffMin = config.getDuration("pipeline.backoff.min");
         this.backoffMax = config.getDuration("pipeline.backoff.max");
         this.backoffRandomFactor = config.getDouble("pipeline.backoff.random-factor");
@@ -72,8 +72,8 @@ public final class StreamWorkers {
 
     /** Starts the stream of a run on this node. */
     static Running start(ActorSystem<?> system, WorkerSpec spec, ImageProcessor processor, String node, ActorRef<MetricsCollector.Command> metrics,
-            ActorRef<OutcomeRelay.Command> relay) {
-        var work = new StreamWorkers(processor, spec.faults(), node, metrics, relay, system.settings().config());
+            OutcomeBatcher outcomes) {
+        var work = new StreamWorkers(processor, spec.faults(), node, metrics, outcomes, system.settings().config());
         Executor workers = system.dispatchers().lookup(spec.workerDispatcher());
         int buffer = spec.workers().streamBuffer();
         Pair<Pair<SinkRef<ImageJob>, UniqueKillSwitch>, SourceRef<ImageOutcome>> ends = StreamRefs.<ImageJob>sinkRef()
@@ -100,7 +100,7 @@ public final class StreamWorkers {
     /** One attempt, its outcomes added to {@code outcomes}; true when the image is done with (processed, or failed for good). */
     private boolean attemptOnce(ImageJob job, int attempt, List<ImageOutcome> outcomes) {
         var attempts = byThread.computeIfAbsent(Thread.currentThread().getName(),
-                thread -> new ImageAttempts(processor, settings.injected(), "worker@" + thread, node, metrics, relay));
+                thread -> new ImageAttempts(processor, settings.injected(), "worker@" + thread, node, metrics, this.outcomes));
         try {
             outcomes.add(attempts.attempt(job, attempt));
             return true;

@@ -296,7 +296,7 @@ public final class RunSupervisor {
 
     /**
      * Once few enough images are left, the distributor shares them out for the workers to finish
-     * together, and the nodes' outcome relays stop batching: the supervisor then knows who holds
+     * together, and the nodes' outcomes stop going in batches: the supervisor then knows who holds
      * what, and the run's end waits for no batch.
      */
     private void noticeEnding() {

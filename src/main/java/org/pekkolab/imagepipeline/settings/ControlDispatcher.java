@@ -2,8 +2,8 @@ package org.pekkolab.imagepipeline.settings;
 
 /**
  * Where the control actors of a run work: its supervisor with the work-pulling
- * producer controller (or the push router) under it. (Each node's metrics actor and outcome relay,
- * messaged once per image, always run on the workers' dispatcher.)
+ * producer controller (or the push router) under it. (Each node's metrics actor, messaged once
+ * per image, always runs on the workers' dispatcher.)
  * Their work per image is a few tens of microseconds of message handling.
  *
  * <ul>
