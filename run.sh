@@ -42,6 +42,15 @@ case " ${JAVA_OPTS:-} " in *" -Xms"* | *" -Xmx"*) HEAP_OPTS="" ;; esac
 # at up to 40 000 page faults a second (its decoding ran at half speed). -XX:-AlwaysPreTouch in
 # JAVA_OPTS turns it off. Cluster nodes get this JVM's options.
 case " ${JAVA_OPTS:-} " in *"AlwaysPreTouch"*) ;; *) HEAP_OPTS="$HEAP_OPTS -XX:+AlwaysPreTouch" ;; esac
+# ... on 2 MB pages where the kernel gives them on request (transparent huge pages "madvise" or
+# "always"): 512 times fewer page-table entries for the CPU to walk, and for a kernel memory monitor
+# to sample (DAMON's held both cluster JVMs' workers off their cores for 30-110 ms several times a
+# second; docs/cluster.md). -XX:-UseTransparentHugePages in JAVA_OPTS turns it off.
+THP_MODE=/sys/kernel/mm/transparent_hugepage/enabled
+case " ${JAVA_OPTS:-} " in
+  *"TransparentHugePages"*) ;;
+  *) if grep -qs -e '\[always\]' -e '\[madvise\]' "$THP_MODE"; then HEAP_OPTS="$HEAP_OPTS -XX:+UseTransparentHugePages"; fi ;;
+esac
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 # The filters' SIMD kernels use the JDK's incubating Vector API; the JVM says so in one WARNING line at start.

@@ -46,6 +46,7 @@ public final class ConsoleReport {
         breakdown(report, out);
         out.append("Filter kernels: ").append(report.host().kernels()).append(NL);
         out.append("Worker threads: ").append(report.host().workerThreads()).append(NL);
+        out.append("Memory pages: ").append(report.host().memoryPages()).append(NL);
         switches(report.runs(), out);
         memory(report.runs(), out);
         ClusterConsole.render(report, out);

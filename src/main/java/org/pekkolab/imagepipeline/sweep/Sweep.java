@@ -21,6 +21,7 @@ import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.probes.HeapPages;
 import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.processing.WorkerPriority;
@@ -408,7 +409,8 @@ public final class Sweep {
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 Simd.describe(),
-                WorkerPriority.describe(settings.workers().nice()));
+                WorkerPriority.describe(settings.workers().nice()),
+                HeapPages.describe());
     }
 
     /** The same broken file fails in every run: the report lists it once. */

@@ -66,6 +66,9 @@ class DefaultRunTest {
             // As shipped (pipeline.worker-nice = 5), on Linux.
             assertTrue(json.at("/host/workerThreads").asText().matches("nice \\d+, the JVM's other threads -?\\d+"), json.at("/host").toString());
             assertTrue(result.out().contains("\nWorker threads: nice "), result.out());
+            // Measured from /proc/self/smaps_rollup: on Linux never "not measured".
+            assertTrue(json.at("/host/memoryPages").asText().matches("2 MB for \\d+ MB of this JVM's memory, 4 KB for the rest|4 KB only .*"),
+                    json.at("/host").toString());
         }
         json.get("runs").forEach(run -> assertEquals(INPUTS * 2, run.get("images").asInt(), run.get("label").asText()));
     }

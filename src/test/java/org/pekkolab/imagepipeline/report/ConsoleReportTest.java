@@ -54,6 +54,7 @@ class ConsoleReportTest {
         assertTrue(text.contains("(4.00 on idle cores of their own)"), text);
         assertTrue(text.contains("broken.jpg: not a decodable image"));
         assertTrue(text.contains("Filter kernels: SIMD, 256-bit vectors"));
+        assertTrue(text.contains("Memory pages: 2 MB for 2148 MB of this JVM's memory, 4 KB for the rest"));
 
         assertFalse(text.contains("\u001b"), "no ANSI escapes");
         assertFalse(line(text, "run ").contains("failed"), "trouble columns only when needed");

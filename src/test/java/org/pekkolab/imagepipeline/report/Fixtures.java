@@ -45,7 +45,7 @@ final class Fixtures {
 
     static Report report(List<RunResult> runs, List<Failure> failures) {
         return new Report(
-                new Report.Host(4, "17.0.15", 4242, "Linux", 2048, "SIMD, 256-bit vectors", "nice 5, the JVM's other threads 0"),
+                new Report.Host(4, "17.0.15", 4242, "Linux", 2048, "SIMD, 256-bit vectors", "nice 5, the JVM's other threads 0", "2 MB for 2148 MB of this JVM's memory, 4 KB for the rest"),
                 new Report.Input("images", 10, 2, 20, 0, "dir", null, 0, "blocking", 8, List.of()),
                 new Report.Delivery(4, 16, 4, null, null),
                 FILTERS,
