@@ -38,7 +38,6 @@ final class OutcomeBatcher {
     private final Duration interval;
     private final Scheduler scheduler;
     private final Map<ActorRef<ImageOutcome>, List<ImageOutcome>> pending = new LinkedHashMap<>();
-    private int waiting;
     private Cancellable due;
     private boolean atOnce;
 
@@ -55,8 +54,9 @@ final class OutcomeBatcher {
             to.tell(outcome);
             return;
         }
-        pending.computeIfAbsent(to, supervisor -> new ArrayList<>()).add(outcome);
-        if (++waiting >= MAX_BATCH) {
+        var batch = pending.computeIfAbsent(to, supervisor -> new ArrayList<>());
+        batch.add(outcome);
+        if (batch.size() >= MAX_BATCH) {
             flush();
         } else if (due == null) {
             due = scheduler.scheduleOnce(interval, this::flush, ON_SCHEDULER_THREAD);
@@ -72,7 +72,6 @@ final class OutcomeBatcher {
         atOnce = true;
     }
 
-
     private synchronized void flush() {
         if (due != null) {
             due.cancel();
@@ -80,6 +79,5 @@ final class OutcomeBatcher {
         }
         pending.forEach((to, outcomes) -> to.tell(outcomes.size() == 1 ? outcomes.get(0) : new ImageOutcome.Batch(List.copyOf(outcomes))));
         pending.clear();
-        waiting = 0;
     }
 }

@@ -51,7 +51,7 @@ public final class StreamWorkers {
     private final FaultSettings settings;
     private final String node;
     private final ActorRef<MetricsCollector.Command> metrics;
-    private final OutcomeBatcher outcomes;
+    private final OutcomeBatcher outcomeBatcher;
     private final Duration backoffMin;
     private final Duration backoffMax;
     private final double backoffRandomFactor;
@@ -64,7 +64,7 @@ public final class StreamWorkers {
         this.settings = settings;
         this.node = node;
         this.metrics = metrics;
-        this.outcomes = outcomes;
+        this.outcomeBatcher = outcomes;
         this.backoffMin = config.getDuration("pipeline.backoff.min");
         this.backoffMax = config.getDuration("pipeline.backoff.max");
         this.backoffRandomFactor = config.getDouble("pipeline.backoff.random-factor");
@@ -100,7 +100,7 @@ public final class StreamWorkers {
     /** One attempt, its outcomes added to {@code outcomes}; true when the image is done with (processed, or failed for good). */
     private boolean attemptOnce(ImageJob job, int attempt, List<ImageOutcome> outcomes) {
         var attempts = byThread.computeIfAbsent(Thread.currentThread().getName(),
-                thread -> new ImageAttempts(processor, settings.injected(), "worker@" + thread, node, metrics, this.outcomes));
+                thread -> new ImageAttempts(processor, settings.injected(), "worker@" + thread, node, metrics, outcomeBatcher));
         try {
             outcomes.add(attempts.attempt(job, attempt));
             return true;

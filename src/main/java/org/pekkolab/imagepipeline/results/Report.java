@@ -30,7 +30,7 @@ public record Report(
      * @param kernels what the filters ran on, {@link org.pekkolab.imagepipeline.filters.Simd#describe()}
      * @param workerThreads the priority this JVM's image work ran at,
      *     {@link org.pekkolab.imagepipeline.processing.WorkerPriority#describe(int)}
-     * @param memoryPages the pages this JVM's memory was on, {@link org.pekkolab.imagepipeline.probes.HeapPages#describe()}
+     * @param memoryPages the pages this JVM's memory was on, {@link org.pekkolab.imagepipeline.probes.MemoryPages#describe()}
      */
     public record Host(int cores, String java, long pid, String os, long maxHeapMb, String kernels, String workerThreads, String memoryPages) {}
 

@@ -21,7 +21,7 @@ import org.pekkolab.imagepipeline.imageio.OutputTarget;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
-import org.pekkolab.imagepipeline.probes.HeapPages;
+import org.pekkolab.imagepipeline.probes.MemoryPages;
 import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
 import org.pekkolab.imagepipeline.processing.WorkerPriority;
@@ -410,7 +410,7 @@ public final class Sweep {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 Simd.describe(),
                 WorkerPriority.describe(settings.workers().nice()),
-                HeapPages.describe());
+                MemoryPages.describe());
     }
 
     /** The same broken file fails in every run: the report lists it once. */

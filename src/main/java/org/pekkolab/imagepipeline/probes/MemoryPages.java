@@ -11,11 +11,11 @@ import java.util.Optional;
  * the heap where the kernel gives them on request; on 4 KB pages the CPU, and any kernel memory
  * monitor that samples the pages, walks 512 times as many page-table entries.
  */
-public final class HeapPages {
+public final class MemoryPages {
 
     private static final Path SMAPS_ROLLUP = Path.of("/proc/self/smaps_rollup");
 
-    private HeapPages() {}
+    private MemoryPages() {}
 
     /** For the report: how much of this JVM's memory is on 2 MB pages; "not measured" where Linux does not say. */
     public static String describe() {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HeapPagesTest {
+class MemoryPagesTest {
 
     @TempDir
     Path dir;
@@ -24,11 +24,11 @@ class HeapPagesTest {
                 ShmemHugePages:        0 kB
                 """);
 
-        assertEquals(Optional.of(2148L), HeapPages.hugePagesMb(file));
+        assertEquals(Optional.of(2148L), MemoryPages.hugePagesMb(file));
     }
 
     @Test
     void noFileIsNotMeasuredRatherThanZero() {
-        assertEquals(Optional.empty(), HeapPages.hugePagesMb(dir.resolve("missing")));
+        assertEquals(Optional.empty(), MemoryPages.hugePagesMb(dir.resolve("missing")));
     }
 }
