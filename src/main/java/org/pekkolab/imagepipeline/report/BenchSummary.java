@@ -162,14 +162,17 @@ public record BenchSummary(int trials, List<Row> rows, List<ClusterBench> cluste
         var nl = System.lineSeparator();
         out.append(nl).append("Cluster rows against the single row with as many workers (at most one per core), trial by trial,")
                 .append(nl).append("as median (interval, or min-max below 6 trials):").append(nl);
-        var format = "%-" + width + "s  %-22s  %-30s  %-26s  %s";
-        out.append(String.format(format, "run", "cluster / single", "node CPU/image vs coordinator", "images vs workers' share",
-                "idle vs single")).append(nl);
+        var format = "%-" + width + "s  %-22s  %-30s  %-30s  %-26s  %s";
+        out.append(String.format(format, "run", "cluster / single", "node CPU/image vs coordinator", "same, cores' speed evened out",
+                "images vs workers' share", "idle vs single")).append(nl);
         for (var row : cluster) {
             out.append(String.format(format, row.label(), bounds(row.toSingle(), Numbers.RATIO), bounds(row.nodeCpu(), Numbers.RATIO),
-                    bounds(row.split(), Numbers.RATIO), bounds(row.idle(), Numbers.SHORT_RATIO)).stripTrailing()).append(nl);
+                    bounds(row.nodeCpuAtEqualCores(), Numbers.RATIO), bounds(row.split(), Numbers.RATIO),
+                    bounds(row.idle(), Numbers.SHORT_RATIO)).stripTrailing()).append(nl);
         }
         out.append("(node CPU/image: how far the furthest node's median CPU per image is from the coordinator's, 0.10 = 10 %;").append(nl)
+                .append(" cores' speed evened out: the same with each image's CPU scaled by how fast its core did the same image then,").append(nl)
+                .append(" on a VM whose cores run at different speeds;").append(nl)
                 .append(" images vs workers' share: how far the furthest node's share of the images is from its share of the workers)")
                 .append(nl);
     }

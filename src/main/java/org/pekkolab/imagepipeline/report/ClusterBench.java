@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
@@ -20,19 +21,23 @@ import org.pekkolab.imagepipeline.results.RunResult;
  *   <li>{@code toSingle}: the cluster row's throughput over the single row's;
  *   <li>{@code nodeCpu}: how far the slowest-working node's CPU per image (the median of its images'
  *       thread CPU) is from the coordinator's, as a share of the coordinator's: 0.1 means 10 % more;
+ *   <li>{@code nodeCpuAtEqualCores}: the same with each image's CPU taken to a core of average speed
+ *       ({@link CoreAdjustedCpu}): what is left is the nodes' own difference, not the host's cores';
+ *       unknown where the cores' speed was not measured;
  *   <li>{@code split}: how far a node's share of the images is from its share of the workers, at
  *       the worst node, as a share of the latter (nodes that joined or left during the row make it
  *       unknown);
  *   <li>{@code idle}: the cluster row's idle worker time per image over the single row's.
  * </ul>
  */
-public record ClusterBench(String label, BenchSummary.Spread toSingle, BenchSummary.Spread nodeCpu, BenchSummary.Spread split,
-        BenchSummary.Spread idle) {
+public record ClusterBench(String label, BenchSummary.Spread toSingle, BenchSummary.Spread nodeCpu,
+        BenchSummary.Spread nodeCpuAtEqualCores, BenchSummary.Spread split, BenchSummary.Spread idle) {
 
     public static List<ClusterBench> of(List<Report> trials) {
         Map<String, List<double[]>> byLabel = new LinkedHashMap<>();
         for (var trial : trials) {
             var breakdown = TimeBreakdown.of(trial.runs(), trial.filters().size());
+            var cores = CoreAdjustedCpu.of(trial.coreSpeed());
             for (var run : trial.runs()) {
                 if (run.setup().kind() != RunKind.CLUSTER) {
                     continue;
@@ -41,12 +46,13 @@ public record ClusterBench(String label, BenchSummary.Spread toSingle, BenchSumm
                 double toSingle = single.map(s -> run.speed().imagesPerSec() / s.speed().imagesPerSec()).orElse(Double.NaN);
                 double idle = single.map(s -> idleUs(breakdown, run) / idleUs(breakdown, s)).orElse(Double.NaN);
                 byLabel.computeIfAbsent(run.label(), label -> new ArrayList<>())
-                        .add(new double[] {toSingle, nodeCpuDeviation(run, trial.host().pid()), splitDeviation(run), idle});
+                        .add(new double[] {toSingle, nodeCpuDeviation(run, trial.host().pid(), ImageTiming::cpuMicros),
+                                nodeCpuDeviation(run, trial.host().pid(), cores::micros), splitDeviation(run), idle});
             }
         }
         var rows = new ArrayList<ClusterBench>();
         byLabel.forEach((label, values) -> rows.add(new ClusterBench(label, spread(values, 0), spread(values, 1), spread(values, 2),
-                spread(values, 3))));
+                spread(values, 3), spread(values, 4))));
         return rows;
     }
 
@@ -58,26 +64,30 @@ public record ClusterBench(String label, BenchSummary.Spread toSingle, BenchSumm
         return breakdown.stream().filter(row -> row.label().equals(run.label())).mapToDouble(TimeBreakdown::idleUs).findFirst().orElse(Double.NaN);
     }
 
-    /** The largest |node's median CPU per image / the coordinator's - 1| over the other nodes; NaN where unknown. */
-    static double nodeCpuDeviation(RunResult run, long coordinatorPid) {
+    /**
+     * The largest |node's median CPU per image / the coordinator's - 1| over the other nodes, each
+     * image's CPU as {@code cpu} gives it; NaN where unknown.
+     */
+    static double nodeCpuDeviation(RunResult run, long coordinatorPid, ToDoubleFunction<ImageTiming> cpu) {
         var coordinator = run.nodeStats().stream().filter(node -> node.pid() == coordinatorPid).map(NodeStats::address).findFirst();
         if (coordinator.isEmpty() || run.imageTimings().isEmpty() || !run.imageTimings().stream().allMatch(ImageTiming::cpuKnown)) {
             return Double.NaN;
         }
-        double reference = medianCpuUs(run, coordinator.get());
+        double reference = medianCpuUs(run, coordinator.get(), cpu);
         double worst = Double.NaN;
         for (var node : run.nodeStats()) {
             if (!node.address().equals(coordinator.get()) && node.images() > 0) {
-                double deviation = Math.abs(medianCpuUs(run, node.address()) / reference - 1);
+                double deviation = Math.abs(medianCpuUs(run, node.address(), cpu) / reference - 1);
                 worst = Double.isNaN(worst) ? deviation : Math.max(worst, deviation);
             }
         }
         return worst;
     }
 
-    private static double medianCpuUs(RunResult run, String node) {
+    /** The median over the node's images that have a CPU figure; NaN for none. */
+    private static double medianCpuUs(RunResult run, String node, ToDoubleFunction<ImageTiming> cpu) {
         var sorted = run.imageTimings().stream().filter(timing -> timing.node().equals(node))
-                .mapToDouble(timing -> (timing.cpuAtEndNanos() - timing.cpuAtStartNanos()) / 1e3).sorted().toArray();
+                .mapToDouble(cpu).filter(micros -> !Double.isNaN(micros)).sorted().toArray();
         if (sorted.length == 0) {
             return Double.NaN;
         }

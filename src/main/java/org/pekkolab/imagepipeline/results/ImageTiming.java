@@ -57,4 +57,9 @@ public record ImageTiming(
     public boolean cpuKnown() {
         return cpuAtStartNanos >= 0 && cpuAtEndNanos >= 0;
     }
+
+    /** The thread CPU the image took, in µs; NaN where it was not measured. */
+    public double cpuMicros() {
+        return cpuKnown() ? (cpuAtEndNanos - cpuAtStartNanos) / 1e3 : Double.NaN;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.probes.CoreSpeed;
 
 /**
  * Everything one invocation measured: what {@code report.json} holds.
@@ -13,6 +14,8 @@ import org.pekkolab.imagepipeline.probes.CoreScaling;
  * @param clusterCost what moving an image between JVMs costs; null in single mode
  * @param dispatchers what each dispatcher preset of the invocation ran on, by preset name
  * @param coreScaling how much parallel work this machine's cores gave just before the rows ran
+ * @param coreSpeed what the same work cost on each core while the rows ran; empty where cores could
+ *     not be told apart
  */
 public record Report(
         Host host,
@@ -24,7 +27,8 @@ public record Report(
         List<Failure> failures,
         ClusterCost clusterCost,
         Map<String, Dispatcher> dispatchers,
-        CoreScaling coreScaling) {
+        CoreScaling coreScaling,
+        List<CoreSpeed.Sample> coreSpeed) {
 
     /**
      * @param kernels what the filters ran on, {@link org.pekkolab.imagepipeline.filters.Simd#describe()}

@@ -18,9 +18,11 @@ import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.filters.Simd;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
 import org.pekkolab.imagepipeline.imageio.OutputTarget;
+import org.pekkolab.imagepipeline.imageio.UndecodableImageException;
 import org.pekkolab.imagepipeline.node.NodeAgent;
 import org.pekkolab.imagepipeline.node.WorkerSpec;
 import org.pekkolab.imagepipeline.probes.CoreScaling;
+import org.pekkolab.imagepipeline.probes.CoreSpeed;
 import org.pekkolab.imagepipeline.probes.MemoryPages;
 import org.pekkolab.imagepipeline.probes.ThreadSwitches;
 import org.pekkolab.imagepipeline.processing.ImageProcessor;
@@ -44,6 +46,8 @@ import org.pekkolab.imagepipeline.settings.InputSet;
 import org.pekkolab.imagepipeline.settings.IoDispatcher;
 import org.pekkolab.imagepipeline.settings.SweepSettings;
 import org.pekkolab.imagepipeline.source.ImageSource;
+import org.pekkolab.imagepipeline.source.SourceReader;
+import org.pekkolab.imagepipeline.source.UnreadableSourceException;
 
 /**
  * One invocation of the lab: JIT warm-up, the sequential baseline, then for every worker count
@@ -65,6 +69,9 @@ public final class Sweep {
 
     /** Each of the three phases of the core-scaling probe before the rows. */
     private static final Duration CORE_SCALING_PHASE = Duration.ofMillis(200);
+
+    /** How often each core's thread of the core-speed probe does its image: a small share of the core. */
+    private static final Duration CORE_SPEED_EVERY = Duration.ofMillis(500);
 
     private final SweepSettings settings;
     private final PipelineSystem system;
@@ -117,51 +124,86 @@ public final class Sweep {
             new JitWarmUp(settings, progress, this::warmUpRuns).run(plain, processor);
             rows = rowLength(plain, processor);
             var coreScaling = CoreScaling.measure(CORE_SCALING_PHASE);
-
-            RunOutcome baseline;
-            collectGarbage();
-            var baselineSwitches = ThreadSwitches.start();
-            int baselineImages = inputs() * rows.passes(1, rates.of(RunSetup.sequential().label()));
-            try (var run = progress.runStarted("sequential baseline", baselineImages)) {
-                baseline = plain.sequential(processor, baselineImages, run, baselineSwitches);
+            var coreSpeed = coreSpeedWork().map(work -> CoreSpeed.start(work, CORE_SPEED_EVERY));
+            try {
+                return measureRows(plain, processor, order, coreScaling, coreSpeed);
+            } finally {
+                coreSpeed.ifPresent(CoreSpeed::stop);
             }
-            rates.record(RunSetup.sequential().label(), imagesPerSec(baseline));
-            var results = new ArrayList<RunResult>();
-            results.add(toResult(RunSetup.sequential(), baseline, baselineSwitches.stop(), baseline));
-            rows = rows.faster(imagesPerSec(baseline));
-
-            var variants = variants();
-            int lastWorkers = settings.workers().largest();
-            var lastVariant = variants.get(variants.size() - 1);
-            for (int workers : settings.workers().counts()) {
-                var executor = order == RowOrder.FORWARD ? executorRow(plain, processor, workers, baseline) : null;
-                var actorRows = new ArrayList<RunResult>();
-                for (var variant : order == RowOrder.FORWARD ? variants : reversed(variants)) {
-                    boolean last = workers == lastWorkers && variant == lastVariant;
-                    actorRows.add(actorRow(variant, workers, last, baseline));
-                }
-                results.add(executor != null ? executor : executorRow(plain, processor, workers, baseline));
-                results.addAll(order == RowOrder.FORWARD ? actorRows : reversed(actorRows));
-            }
-            var clusterCost = clusterNodes.isEmpty() ? null
-                    : ClusterCostProbe.measure(system.system(), settings.input().set().sources(), settings.reads().httpTimeout(),
-                            liveRemoteNode(results.get(results.size() - 1)));
-            return new Report(
-                    host(),
-                    input(),
-                    delivery(settings, !clusterNodes.isEmpty()),
-                    settings.images().filters(),
-                    new Report.Baseline(baseline.wallMs(), imagesPerSec(baseline)),
-                    results,
-                    distinctByFile(results),
-                    clusterCost,
-                    dispatchers,
-                    coreScaling);
         } catch (TimeoutException e) {
             throw new RunFailedException("a run did not finish in time: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException("interrupted");
+        }
+    }
+
+    /** The baseline and every row, then the cluster's cost; the core-speed probe runs throughout. */
+    private Report measureRows(PlainRuns plain, ImageProcessor processor, RowOrder order, CoreScaling coreScaling, Optional<CoreSpeed> coreSpeed)
+            throws TimeoutException, InterruptedException {
+        RunOutcome baseline;
+        collectGarbage();
+        var baselineSwitches = ThreadSwitches.start();
+        int baselineImages = inputs() * rows.passes(1, rates.of(RunSetup.sequential().label()));
+        try (var run = progress.runStarted("sequential baseline", baselineImages)) {
+            baseline = plain.sequential(processor, baselineImages, run, baselineSwitches);
+        }
+        rates.record(RunSetup.sequential().label(), imagesPerSec(baseline));
+        var results = new ArrayList<RunResult>();
+        results.add(toResult(RunSetup.sequential(), baseline, baselineSwitches.stop(), baseline));
+        rows = rows.faster(imagesPerSec(baseline));
+
+        var variants = variants();
+        int lastWorkers = settings.workers().largest();
+        var lastVariant = variants.get(variants.size() - 1);
+        for (int workers : settings.workers().counts()) {
+            var executor = order == RowOrder.FORWARD ? executorRow(plain, processor, workers, baseline) : null;
+            var actorRows = new ArrayList<RunResult>();
+            for (var variant : order == RowOrder.FORWARD ? variants : reversed(variants)) {
+                boolean last = workers == lastWorkers && variant == lastVariant;
+                actorRows.add(actorRow(variant, workers, last, baseline));
+            }
+            results.add(executor != null ? executor : executorRow(plain, processor, workers, baseline));
+            results.addAll(order == RowOrder.FORWARD ? actorRows : reversed(actorRows));
+        }
+        var clusterCost = clusterNodes.isEmpty() ? null
+                : ClusterCostProbe.measure(system.system(), settings.input().set().sources(), settings.reads().httpTimeout(),
+                        liveRemoteNode(results.get(results.size() - 1)));
+        return new Report(
+                host(),
+                input(),
+                delivery(settings, !clusterNodes.isEmpty()),
+                settings.images().filters(),
+                new Report.Baseline(baseline.wallMs(), imagesPerSec(baseline)),
+                results,
+                distinctByFile(results),
+                clusterCost,
+                dispatchers,
+                coreScaling,
+                coreSpeed.map(CoreSpeed::stop).orElse(List.of()));
+    }
+
+    /**
+     * The core-speed probe's work: the first input image decoded and filtered, as a worker does it;
+     * empty when that image cannot be read or decoded (the probe then does not run). It runs at the
+     * JVM's own priority, above the workers', so that a worker does not cut it in two and cool its
+     * caches: the sample is the core's speed, not the scheduler's.
+     */
+    private Optional<Runnable> coreSpeedWork() {
+        var processor = new ImageProcessor(new ImageDecoder(settings.images().maxPixels()), filters, Optional.empty(), WorkerPriority.UNCHANGED);
+        var source = settings.input().set().sources().get(0);
+        try {
+            byte[] encoded = new SourceReader(Duration.ZERO, settings.reads().httpTimeout()).read(source);
+            processor.process(source.name(), encoded, "core-speed", "");
+            return Optional.of(() -> {
+                try {
+                    processor.process(source.name(), encoded, "core-speed", "");
+                } catch (UndecodableImageException e) {
+                    throw new IllegalStateException("decoded before, not now: " + source.name(), e);
+                }
+            });
+        } catch (UnreadableSourceException | UndecodableImageException e) {
+            return Optional.empty();
         }
     }
 

@@ -66,7 +66,7 @@ class BenchSummaryTest {
 
     private static org.pekkolab.imagepipeline.results.Report withCoreScaling(org.pekkolab.imagepipeline.results.Report report, double speedup) {
         return new org.pekkolab.imagepipeline.results.Report(report.host(), report.input(), report.delivery(), report.filters(), report.baseline(), report.runs(),
-                report.failures(), report.clusterCost(), report.dispatchers(), new CoreScaling(4, speedup));
+                report.failures(), report.clusterCost(), report.dispatchers(), new CoreScaling(4, speedup), report.coreSpeed());
     }
 
     @Test

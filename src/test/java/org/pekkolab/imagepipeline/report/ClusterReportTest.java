@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pekkolab.imagepipeline.probes.CoreSpeed;
 import org.pekkolab.imagepipeline.results.ImageTiming;
 import org.pekkolab.imagepipeline.results.JvmActivity;
 import org.pekkolab.imagepipeline.results.NodeStats;
 import org.pekkolab.imagepipeline.results.Report;
 import org.pekkolab.imagepipeline.results.RunKind;
+import org.pekkolab.imagepipeline.results.RunResult;
 
 /**
  * A cluster row set against the single row with as many workers, per node and per kind of thread,
@@ -86,10 +88,35 @@ class ClusterReportTest {
         assertEquals(1_250_000.0 / 8 - 2000 - 7 * 7800.0 / 8, byNode.get(1).idleUs(), 1e-6);
 
         assertEquals(0.2, ClusterBench.splitDeviation(cluster), 1e-9, "12 and 8 images where 10 each was fair");
-        assertEquals(0.1, ClusterBench.nodeCpuDeviation(cluster, 4242), 1e-9, "2.2 ms of CPU per image against the coordinator's 2 ms");
+        assertEquals(0.1, ClusterBench.nodeCpuDeviation(cluster, 4242, ImageTiming::cpuMicros), 1e-9, "2.2 ms of CPU per image against the coordinator's 2 ms");
         var bench = ClusterBench.of(List.of(report, report(10)));
         assertEquals(1, bench.size());
         assertEquals(0.8, bench.get(0).toSingle().median(), 1e-9, "the throughput of 0.8 x the baseline over 1.0 x, in each trial");
+    }
+
+    @Test
+    void aNodeSlowerOnlyBecauseItsCoreWasSlowerComparesAsEqualOnceTheCoresAreEvenedOut() {
+        var report = report(8);
+        var cluster = report.runs().get(1);
+        // B's worker sat on core 1, which took 1.1 x core 0's CPU for the probe's work meanwhile.
+        var onCores = cluster.imageTimings().stream().map(t -> t.node().equals(B) ? new ImageTiming(t.image(), t.worker(), t.node(), t.thread(), 1,
+                t.decodeMicros(), t.filterMicros(), t.totalMicros(), t.pixels(), t.allocatedBytes(), t.cpuAtStartNanos(), t.cpuAtEndNanos(),
+                t.startedAtMicros()) : t).toList();
+        var runs = List.of(report.runs().get(0), RunResult.builder(cluster.setup()).images(20).wallMs(1250).imagesPerSec(16)
+                .nodeStats(cluster.nodeStats()).imageTimings(onCores).build());
+        var samples = new ArrayList<CoreSpeed.Sample>();
+        for (long at = 0; at <= 1_000_000; at += 100_000) {
+            samples.add(new CoreSpeed.Sample(0, at, 1_000_000));
+            samples.add(new CoreSpeed.Sample(1, at, 1_100_000));
+        }
+        var trial = new Report(report.host(), report.input(), report.delivery(), report.filters(), report.baseline(), runs, report.failures(),
+                report.clusterCost(), report.dispatchers(), report.coreScaling(), samples);
+
+        var bench = ClusterBench.of(List.of(trial)).get(0);
+        assertEquals(0.1, bench.nodeCpu().median(), 1e-9, "2.2 ms against 2 ms as measured");
+        assertEquals(0, bench.nodeCpuAtEqualCores().median(), 1e-9, "2.1 ms each on a core of average speed");
+        var unprobed = ClusterBench.of(List.of(report)).get(0);
+        assertTrue(Double.isNaN(unprobed.nodeCpuAtEqualCores().median()), "not measured without the probe's samples");
     }
 
     @Test

@@ -22,7 +22,7 @@ class ConsoleReportTest {
 
         var cost = new Report.ClusterCost("ImageMessageSerializer", 51_200, 21.25, 16.75, 437.3);
         var clustered = new Report(single.host(), single.input(), single.delivery(), single.filters(), single.baseline(), single.runs(), single.failures(), cost,
-                single.dispatchers(), single.coreScaling());
+                single.dispatchers(), single.coreScaling(), single.coreSpeed());
         assertTrue(ConsoleReport.render(clustered).contains(
                 "What the cluster pays per image (50.0 KiB, ImageMessageSerializer): serialize 21.3 us, deserialize 16.8 us,"
                         + " round trip to another node 437.3 us"));

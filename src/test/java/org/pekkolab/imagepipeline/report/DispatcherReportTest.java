@@ -26,7 +26,7 @@ class DispatcherReportTest {
         dispatchers.put("pinned", new Report.Dispatcher("PinnedDispatcher", "thread-pool-executor", "thread-pool-executor",
                 threads(1, 2, 4), null, "a thread of its own per worker, all its messages per turn; --threads and --throughput do not apply"));
         var sweep = Fixtures.sweep();
-        return new Report(sweep.host(), sweep.input(), sweep.delivery(), sweep.filters(), sweep.baseline(), sweep.runs(), sweep.failures(), null, dispatchers, sweep.coreScaling());
+        return new Report(sweep.host(), sweep.input(), sweep.delivery(), sweep.filters(), sweep.baseline(), sweep.runs(), sweep.failures(), null, dispatchers, sweep.coreScaling(), sweep.coreSpeed());
     }
 
     private static Map<Integer, Integer> threads(int... workerCounts) {

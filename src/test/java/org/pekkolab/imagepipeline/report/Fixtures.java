@@ -54,7 +54,8 @@ final class Fixtures {
                 failures,
                 null,
                 Map.of("fork-join", new Report.Dispatcher("Dispatcher", "fork-join-executor", "fork-join-executor", new TreeMap<>(Map.of(1, 1, 2, 2, 4, 4)), 1, null)),
-                new CoreScaling(4, 3.62));
+                new CoreScaling(4, 3.62),
+                List.of());
     }
 
     /** A run whose wall time and throughput follow from its speedup over the fixture baseline. */

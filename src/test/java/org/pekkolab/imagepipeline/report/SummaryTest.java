@@ -16,7 +16,7 @@ class SummaryTest {
     private static Report trial(double coreScaling, RunResult... runs) {
         var report = Fixtures.report(List.of(runs), List.of());
         return new Report(report.host(), report.input(), report.delivery(), report.filters(), report.baseline(), report.runs(), report.failures(),
-                report.clusterCost(), report.dispatchers(), new CoreScaling(4, coreScaling));
+                report.clusterCost(), report.dispatchers(), new CoreScaling(4, coreScaling), report.coreSpeed());
     }
 
     private static RunResult single(int workers, double speedup) {
