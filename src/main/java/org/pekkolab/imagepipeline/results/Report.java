@@ -14,8 +14,8 @@ import org.pekkolab.imagepipeline.probes.CoreSpeed;
  * @param clusterCost what moving an image between JVMs costs; null in single mode
  * @param dispatchers what each dispatcher preset of the invocation ran on, by preset name
  * @param coreScaling how much parallel work this machine's cores gave just before the rows ran
- * @param coreSpeed what the same work cost on each core while the rows ran; empty where cores could
- *     not be told apart
+ * @param coreSpeed what the same work cost on each core while the rows ran; empty in single mode and
+ *     where cores could not be told apart
  */
 public record Report(
         Host host,

@@ -124,7 +124,9 @@ public final class Sweep {
             new JitWarmUp(settings, progress, this::warmUpRuns).run(plain, processor);
             rows = rowLength(plain, processor);
             var coreScaling = CoreScaling.measure(CORE_SCALING_PHASE);
-            var coreSpeed = coreSpeedWork().map(work -> CoreSpeed.start(work, CORE_SPEED_EVERY));
+            // Only the nodes' comparison needs the cores' speed; a single-mode sweep is spared the probe.
+            var coreSpeed = clusterNodes.isEmpty() ? Optional.<CoreSpeed>empty()
+                    : coreSpeedWork().map(work -> CoreSpeed.start(work, CORE_SPEED_EVERY));
             try {
                 return measureRows(plain, processor, order, coreScaling, coreSpeed);
             } finally {
@@ -138,7 +140,7 @@ public final class Sweep {
         }
     }
 
-    /** The baseline and every row, then the cluster's cost; the core-speed probe runs throughout. */
+    /** The baseline and every row, then the cluster's cost; the core-speed probe, if any, runs throughout. */
     private Report measureRows(PlainRuns plain, ImageProcessor processor, RowOrder order, CoreScaling coreScaling, Optional<CoreSpeed> coreSpeed)
             throws TimeoutException, InterruptedException {
         RunOutcome baseline;
