@@ -143,7 +143,11 @@ public record Analysis(
         return 1 / (serialFraction + (1 - serialFraction) / p);
     }
 
-    private static double median(double[] sorted) {
+    /** The median of sorted figures; NaN for none. */
+    static double median(double[] sorted) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }

@@ -86,13 +86,8 @@ public record ClusterBench(String label, BenchSummary.Spread toSingle, BenchSumm
 
     /** The median over the node's images that have a CPU figure; NaN for none. */
     private static double medianCpuUs(RunResult run, String node, ToDoubleFunction<ImageTiming> cpu) {
-        var sorted = run.imageTimings().stream().filter(timing -> timing.node().equals(node))
-                .mapToDouble(cpu).filter(micros -> !Double.isNaN(micros)).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return Analysis.median(run.imageTimings().stream().filter(timing -> timing.node().equals(node))
+                .mapToDouble(cpu).filter(micros -> !Double.isNaN(micros)).sorted().toArray());
     }
 
     /**

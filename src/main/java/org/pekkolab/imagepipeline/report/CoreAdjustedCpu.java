@@ -1,6 +1,5 @@
 package org.pekkolab.imagepipeline.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,29 +58,12 @@ final class CoreAdjustedCpu {
         return timing.cpuMicros() * (sum / byCore.size()) / own;
     }
 
-    /** The adjusted CPU of each timing that has one. */
-    List<Double> micros(List<ImageTiming> timings) {
-        var adjusted = new ArrayList<Double>(timings.size());
-        for (var timing : timings) {
-            double micros = micros(timing);
-            if (!Double.isNaN(micros)) {
-                adjusted.add(micros);
-            }
-        }
-        return adjusted;
-    }
-
+    /** The median cost of the samples within the window around {@code at}; NaN for none. */
     private static double medianNear(long[][] series, long at) {
         long[] times = series[0];
         int from = lowerBound(times, at - WINDOW_MICROS);
         int to = lowerBound(times, at + WINDOW_MICROS + 1);
-        if (from >= to) {
-            return Double.NaN;
-        }
-        long[] window = Arrays.copyOfRange(series[1], from, to);
-        Arrays.sort(window);
-        int mid = window.length / 2;
-        return window.length % 2 == 1 ? window[mid] : (window[mid - 1] + window[mid]) / 2.0;
+        return Analysis.median(Arrays.stream(series[1], from, to).asDoubleStream().sorted().toArray());
     }
 
     /** The first index whose time is at least {@code time}. */
