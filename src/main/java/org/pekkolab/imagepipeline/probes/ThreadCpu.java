@@ -38,6 +38,9 @@ public final class ThreadCpu {
     /** How the ExecutorService rows name their pool's threads: they are workers too. */
     public static final String EXECUTOR_THREAD_PREFIX = "pipeline-executor-";
 
+    /** The sequential baseline's one thread. */
+    public static final String SEQUENTIAL_THREAD = "pipeline-sequential";
+
     private static final Path TASKS = Path.of("/proc/self/task");
     /**
      * The unit of the times in /proc: USER_HZ, the clock tick the kernel exposes to user space
@@ -58,7 +61,7 @@ public final class ThreadCpu {
 
     /** A kind of thread, by the name Pekko or the JVM gives it. */
     public enum Group {
-        /** The run's CPU dispatchers, where the filter workers run, and the ExecutorService rows' pool threads. */
+        /** The run's CPU dispatchers, where the filter workers run, the ExecutorService rows' pool threads and the sequential loop's thread. */
         WORKERS,
         /** The image readers' blocking and virtual-thread I/O dispatchers. */
         READERS,
@@ -83,7 +86,8 @@ public final class ThreadCpu {
          * (whose 15 characters are enough for the JIT and GC prefixes below).
          */
         public static Group of(String threadName) {
-            if (threadName.contains("pipeline.run-dispatchers") || threadName.startsWith(EXECUTOR_THREAD_PREFIX)) {
+            if (threadName.contains("pipeline.run-dispatchers") || threadName.startsWith(EXECUTOR_THREAD_PREFIX)
+                    || threadName.equals(SEQUENTIAL_THREAD)) {
                 return WORKERS;
             }
             if (threadName.contains("pipeline.blocking-io-dispatcher") || threadName.contains("pipeline.io.virtual-thread-dispatcher")) {

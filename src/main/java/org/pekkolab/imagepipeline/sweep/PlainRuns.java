@@ -48,20 +48,33 @@ final class PlainRuns {
     }
 
     /**
-     * Reads and processes {@code images} images (the inputs in turn) in a plain loop on this thread.
+     * Reads and processes {@code images} images (the inputs in turn) in a plain loop on one thread,
+     * a new one: the loop lowers its thread's priority ({@code pipeline.worker-nice}), and Linux
+     * starts every thread at the priority of the thread that creates it, so the caller's later
+     * threads (the core-speed probe's, the node JVMs' process reaper) would otherwise start below
+     * the JVM's other threads too.
      *
-     * @param switches stopped when the last image is done
+     * @param switches stopped when the last image is done, while the loop's thread is still alive
      */
     RunOutcome sequential(ImageProcessor processor, int images, ProgressListener.RunProgress progress, ThreadSwitches switches)
             throws TimeoutException, InterruptedException {
         var run = new Tally(processor, progress, 1, images);
-        long start = run.clockStarts();
-        for (int id = 0; id < images; id++) {
-            run.process(id, "main");
+        var loop = Executors.newSingleThreadExecutor(task -> new Thread(task, ThreadCpu.SEQUENTIAL_THREAD));
+        try {
+            return loop.submit(() -> {
+                long start = run.clockStarts();
+                for (int id = 0; id < images; id++) {
+                    run.process(id, "main");
+                }
+                long wallNanos = System.nanoTime() - start;
+                switches.stop();
+                return run.finish(wallNanos);
+            }).get();
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } finally {
+            loop.shutdownNow();
         }
-        long wallNanos = System.nanoTime() - start;
-        switches.stop();
-        return run.finish(wallNanos);
     }
 
     /**
@@ -97,6 +110,20 @@ final class PlainRuns {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The sequential loop's failure as the caller's own. */
+    private static RuntimeException rethrown(Throwable cause) throws TimeoutException, InterruptedException {
+        if (cause instanceof TimeoutException timeout) {
+            throw timeout;
+        }
+        if (cause instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
     /** The bookkeeping of one plain run; safe to call from the pool's threads. */

@@ -87,6 +87,7 @@ class ThreadCpuTest {
         expected.put("Shenandoah GC T", Group.GC);
         expected.put("VM Thread", Group.OTHER);
         expected.put("main", Group.OTHER);
+        expected.put(ThreadCpu.SEQUENTIAL_THREAD, Group.WORKERS);
         expected.put("pipeline-scheduler-1", Group.OTHER);
         expected.put("pipeline-pipeli", Group.OTHER);
 
