@@ -113,14 +113,16 @@ final class JitWarmUp {
                 Simd.enabled() ? "; run again, or compare with JAVA_OPTS=-D" + Simd.SWITCH + "=false" : ""));
     }
 
-    /** A photo-sized JPEG through the processor, as a run would take it. */
-    private static ImageTiming checkImage(ImageProcessor processor) {
+    /** A photo-sized JPEG through the processor, as a run would take it, on a thread of its own as the sequential row. */
+    private static ImageTiming checkImage(ImageProcessor processor) throws TimeoutException, InterruptedException {
         var jpeg = ImageEncoder.encodeJpeg(SyntheticImages.generate(512, 384, 7, 0), ImageEncoder.DEFAULT_JPEG_QUALITY);
-        try {
-            return processor.process("allocation-check.jpg", jpeg, "warm-up", "local");
-        } catch (UndecodableImageException e) {
-            throw new IllegalStateException("the generated check image does not decode", e);
-        }
+        return PlainRuns.onThreadOfItsOwn("pipeline-allocation-check", () -> {
+            try {
+                return processor.process("allocation-check.jpg", jpeg, "warm-up", "local");
+            } catch (UndecodableImageException e) {
+                throw new IllegalStateException("the generated check image does not decode", e);
+            }
+        });
     }
 
     /**

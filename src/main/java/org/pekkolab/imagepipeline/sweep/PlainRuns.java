@@ -3,6 +3,7 @@ package org.pekkolab.imagepipeline.sweep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -49,31 +50,40 @@ final class PlainRuns {
 
     /**
      * Reads and processes {@code images} images (the inputs in turn) in a plain loop on one thread,
-     * a new one: the loop lowers its thread's priority ({@code pipeline.worker-nice}), and Linux
-     * starts every thread at the priority of the thread that creates it, so the caller's later
-     * threads (the core-speed probe's, the node JVMs' process reaper) would otherwise start below
-     * the JVM's other threads too.
+     * a new one ({@link #onThreadOfItsOwn}): the loop lowers its thread's priority, and Linux starts
+     * every thread at the priority of the thread that creates it, so the caller's later threads (the
+     * core-speed probe's, the node JVMs' process reaper) would otherwise start below the JVM's
+     * other threads too.
      *
      * @param switches stopped when the last image is done, while the loop's thread is still alive
      */
     RunOutcome sequential(ImageProcessor processor, int images, ProgressListener.RunProgress progress, ThreadSwitches switches)
             throws TimeoutException, InterruptedException {
         var run = new Tally(processor, progress, 1, images);
-        var loop = Executors.newSingleThreadExecutor(task -> new Thread(task, ThreadCpu.SEQUENTIAL_THREAD));
+        return onThreadOfItsOwn(ThreadCpu.SEQUENTIAL_THREAD, () -> {
+            long start = run.clockStarts();
+            for (int id = 0; id < images; id++) {
+                run.process(id, "main");
+            }
+            long wallNanos = System.nanoTime() - start;
+            switches.stop();
+            return run.finish(wallNanos);
+        });
+    }
+
+    /**
+     * Runs image work that lowers its thread ({@code pipeline.worker-nice}) on a new thread
+     * named {@code name}, so that the caller and the threads it starts later keep the JVM's
+     * priority; the work's failure is the caller's.
+     */
+    static <T> T onThreadOfItsOwn(String name, Callable<T> work) throws TimeoutException, InterruptedException {
+        var thread = Executors.newSingleThreadExecutor(task -> new Thread(task, name));
         try {
-            return loop.submit(() -> {
-                long start = run.clockStarts();
-                for (int id = 0; id < images; id++) {
-                    run.process(id, "main");
-                }
-                long wallNanos = System.nanoTime() - start;
-                switches.stop();
-                return run.finish(wallNanos);
-            }).get();
+            return thread.submit(work).get();
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } finally {
-            loop.shutdownNow();
+            thread.shutdownNow();
         }
     }
 
