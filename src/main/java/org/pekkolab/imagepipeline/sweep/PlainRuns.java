@@ -63,7 +63,7 @@ final class PlainRuns {
         return onThreadOfItsOwn(ThreadCpu.SEQUENTIAL_THREAD, () -> {
             long start = run.clockStarts();
             for (int id = 0; id < images; id++) {
-                run.process(id, "main");
+                run.process(id, ThreadCpu.SEQUENTIAL_THREAD);
             }
             long wallNanos = System.nanoTime() - start;
             switches.stop();
@@ -122,7 +122,7 @@ final class PlainRuns {
         }
     }
 
-    /** The sequential loop's failure as the caller's own. */
+    /** A failure of work run on its own thread, as the caller's own. */
     private static RuntimeException rethrown(Throwable cause) throws TimeoutException, InterruptedException {
         if (cause instanceof TimeoutException timeout) {
             throw timeout;

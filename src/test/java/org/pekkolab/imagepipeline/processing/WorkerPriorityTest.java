@@ -6,16 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.pekkolab.imagepipeline.filters.FilterChain;
 import org.pekkolab.imagepipeline.imageio.ImageDecoder;
@@ -24,28 +16,26 @@ import org.pekkolab.imagepipeline.imageio.SyntheticImages;
 
 class WorkerPriorityTest {
 
-    private static final Path THREAD_STAT = Path.of("/proc/thread-self/stat");
-    private static final Path JVM_STAT = Path.of("/proc/self/stat");
-    /** More than the shipped 5: a thread of this JVM that ran a sweep's sequential row may have made this one at 5 already. */
+    /** More than the shipped 5: a thread lowered by an earlier test's image work may have started this one at 5 already. */
     private static final int STEPS = 7;
 
     @Test
     void aThreadThatProcessesAnImageRunsThatManyNiceStepsBelowTheJvm() throws Exception {
-        assumeTrue(Files.isReadable(THREAD_STAT), "needs Linux's /proc/thread-self");
+        assumeTrue(ThreadNice.readable(), "needs Linux's /proc/thread-self");
         var processor = new ImageProcessor(new ImageDecoder(), FilterChain.defaults(), Optional.empty(), WorkerPriority.lowerBy(STEPS));
         byte[] jpeg = ImageEncoder.encodeJpeg(SyntheticImages.generate(64, 48, 7, 0), ImageEncoder.DEFAULT_JPEG_QUALITY);
 
         // On a thread of its own: a lowered thread cannot be raised again without privileges.
-        int[] nices = onNewThread(() -> {
-            int before = nice(THREAD_STAT);
+        int[] nices = ThreadNice.onNewThread(Duration.ofSeconds(30), () -> {
+            int before = ThreadNice.ofThisThread();
             processor.process("a.jpg", jpeg, "worker-1", "node");
-            int afterOne = nice(THREAD_STAT);
+            int afterOne = ThreadNice.ofThisThread();
             processor.process("b.jpg", jpeg, "worker-1", "node");
             WorkerPriority.lowerBy(STEPS).applyToCurrentThread();
-            return new int[] {before, afterOne, nice(THREAD_STAT)};
+            return new int[] {before, afterOne, ThreadNice.ofThisThread()};
         });
 
-        int jvm = nice(JVM_STAT);
+        int jvm = ThreadNice.ofJvm();
         assertTrue(nices[0] < Math.min(19, jvm + STEPS), "the new thread started at nice " + nices[0]);
         assertEquals(Math.min(19, jvm + STEPS), nices[1]);
         assertEquals(nices[1], nices[2], "steps below the JVM's first thread, not below the thread's own: applying again changes nothing");
@@ -54,14 +44,14 @@ class WorkerPriorityTest {
 
     @Test
     void noStepsLeavesTheThreadAsItIs() throws Exception {
-        assumeTrue(Files.isReadable(THREAD_STAT), "needs Linux's /proc/thread-self");
+        assumeTrue(ThreadNice.readable(), "needs Linux's /proc/thread-self");
         var processor = new ImageProcessor(new ImageDecoder(), FilterChain.defaults(), Optional.empty(), WorkerPriority.lowerBy(0));
         byte[] jpeg = ImageEncoder.encodeJpeg(SyntheticImages.generate(64, 48, 7, 0), ImageEncoder.DEFAULT_JPEG_QUALITY);
 
-        int[] nices = onNewThread(() -> {
-            int before = nice(THREAD_STAT);
+        int[] nices = ThreadNice.onNewThread(Duration.ofSeconds(30), () -> {
+            int before = ThreadNice.ofThisThread();
             processor.process("a.jpg", jpeg, "worker-1", "node");
-            return new int[] {before, nice(THREAD_STAT)};
+            return new int[] {before, ThreadNice.ofThisThread()};
         });
 
         assertEquals(nices[0], nices[1]);
@@ -73,30 +63,5 @@ class WorkerPriorityTest {
     void stepsOutsideLinuxsRangeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> WorkerPriority.lowerBy(-1));
         assertThrows(IllegalArgumentException.class, () -> WorkerPriority.lowerBy(20));
-    }
-
-    private interface ThreadWork {
-        int[] run() throws Exception;
-    }
-
-    private static int[] onNewThread(ThreadWork work) throws InterruptedException, ExecutionException, TimeoutException {
-        var thread = Executors.newSingleThreadExecutor();
-        try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return work.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, thread).get(30, TimeUnit.SECONDS);
-        } finally {
-            thread.shutdownNow();
-        }
-    }
-
-    /** Field 19 of a stat file; the fields start after the command name's last ')'. */
-    private static int nice(Path stat) throws IOException {
-        var text = new String(Files.readAllBytes(stat), StandardCharsets.US_ASCII);
-        return Integer.parseInt(text.substring(text.lastIndexOf(')') + 2).split(" ")[19 - 3]);
     }
 }
